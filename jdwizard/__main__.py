@@ -1,0 +1,5 @@
+"""Allow `python -m jdwizard`."""
+
+from jdwizard.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,53 @@
+"""Opening sessions and listing what the start screen shows: glue between files and the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jdwizard.drafts import Draft, DraftSummary, list_drafts, load_draft
+from jdwizard.errors import UserError
+from jdwizard.library import all_templates, get_template
+from jdwizard.paths import drafts_dir
+from jdwizard.render import is_answered
+from jdwizard.session import Session
+from jdwizard.template import Template
+
+
+def open_session(path: Path, folder: Path | None = None) -> Session:
+    """A session on the saved draft at `path` (UserError naming the problem otherwise)."""
+    draft = load_draft(path)
+    try:
+        template = get_template(draft.template)
+    except UserError as error:
+        raise UserError(f"{path}: {error}") from None
+    return Session(template, draft, folder=folder)
+
+
+def new_session(
+    template: Template, path: Path | None, presets: dict[str, str], folder: Path | None = None
+) -> Session:
+    """A session on a new draft, optionally at a chosen path, with answers already filled."""
+    if path is not None and (path.exists() or path.is_dir()):
+        raise UserError(
+            f"{path} already exists; resume it with 'jdwizard resume {path}' or choose another path"
+        )
+    session = Session(template, Draft(template.id, path=path), folder=folder)
+    session.saved_revision = -1
+    for name, value in presets.items():
+        session.set_answer(name, value)
+    return session
+
+
+def draft_progress(draft: Draft) -> tuple[int, int]:
+    """(required answered, required) for a draft, or (0, 0) when its template is unknown."""
+    try:
+        template = get_template(draft.template)
+    except UserError:
+        return 0, 0
+    required = [field for field in template.fields if field.required]
+    return sum(is_answered(f, draft.answers) for f in required), len(required)
+
+
+def load_start_lists(folder: Path | None = None) -> tuple[list[Template], list[DraftSummary]]:
+    """The templates and the saved drafts (newest first) for the start screen."""
+    return all_templates(), list_drafts(folder or drafts_dir(), draft_progress)

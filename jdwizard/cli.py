@@ -1,0 +1,186 @@
+"""The `jdwizard` command: parses arguments, then calls the core or starts the app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from jdwizard import __version__
+from jdwizard.errors import UserError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jdwizard",
+        description="Draft a job description from a template, one guided question at a time.",
+        epilog="Run 'jdwizard' with no command for the start screen.",
+    )
+    parser.add_argument("--version", action="version", version=f"jdwizard {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    new = commands.add_parser("new", help="start the wizard on a new draft of TEMPLATE")
+    new.add_argument("template", help="template id, e.g. backend-engineer")
+    new.add_argument("--draft", type=Path, metavar="PATH", help="where to save the draft (.toml)")
+    new.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                     help="prefill an answer (repeatable)")
+
+    resume = commands.add_parser("resume", help="continue a saved draft in the wizard")
+    resume.add_argument("path", type=Path, help="the draft (.toml)")
+
+    render = commands.add_parser("render", help="print the document of a draft")
+    render.add_argument("path", type=Path, help="the draft (.toml)")
+    render.add_argument("--format", choices=["markdown", "text"], default="markdown")
+    render.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead")
+    render.add_argument("--allow-incomplete", action="store_true",
+                        help="render even when required answers are missing")
+
+    templates = commands.add_parser("templates", help="list the templates")
+    templates.add_argument("--json", action="store_true", help="machine-readable output")
+
+    describe = commands.add_parser("describe", help="show a template's fields, tips and help")
+    describe.add_argument("template", help="template id")
+    describe.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status (0 ok, 1 user error, 2 usage)."""
+    args = build_parser().parse_args(argv)
+    handlers = {
+        None: _cmd_start,
+        "new": _cmd_new,
+        "resume": _cmd_resume,
+        "render": _cmd_render,
+        "templates": _cmd_templates,
+        "describe": _cmd_describe,
+    }
+    try:
+        return handlers[args.command](args)
+    except UserError as error:
+        print(f"jdwizard: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. `jdwizard describe X | head`
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the final flush
+        return 0
+
+
+def parse_presets(pairs: list[str], field_names: Sequence[str], template_id: str) -> dict[str, str]:
+    """`NAME=VALUE` pairs from --set, checked against the template's fields."""
+    presets = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise UserError(f"--set {pair!r} should look like NAME=VALUE, e.g. --set company=Acme")
+        if name not in field_names:
+            raise UserError(
+                f"--set: {template_id} has no field {name!r}; "
+                f"'jdwizard describe {template_id}' lists them"
+            )
+        presets[name] = value
+    return presets
+
+
+def _run_app(session=None) -> int:
+    from jdwizard.ui.app import JDWizardApp
+
+    JDWizardApp(session).run()
+    return 0
+
+
+def _cmd_start(args: argparse.Namespace) -> int:
+    return _run_app()
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from jdwizard.app_state import new_session
+    from jdwizard.library import get_template
+
+    template = get_template(args.template)
+    presets = parse_presets(args.set, template.field_names, template.id)
+    return _run_app(new_session(template, args.draft, presets))
+
+
+def _cmd_resume(args: argparse.Namespace) -> int:
+    from jdwizard.app_state import open_session
+
+    return _run_app(open_session(args.path))
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from jdwizard.app_state import open_session
+    from jdwizard.export import export
+    from jdwizard.storage import atomic_write_text
+
+    session = open_session(args.path)
+    missing = session.missing()
+    if missing and not args.allow_incomplete:
+        names = ", ".join(field.name for field in missing)
+        raise UserError(
+            f"{args.path} is missing {len(missing)} required answer(s): {names}; "
+            f"fill them with 'jdwizard resume {args.path}' or pass --allow-incomplete"
+        )
+    text = export(session.document(), args.format)
+    if args.output:
+        try:
+            atomic_write_text(args.output, text)
+        except OSError as error:
+            raise UserError(f"cannot write {args.output}: {error.strerror or error}") from None
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cmd_templates(args: argparse.Namespace) -> int:
+    from jdwizard.library import all_templates
+
+    templates = all_templates()
+    if args.json:
+        rows = [{"id": t.id, "title": t.title, "version": t.version, "category": t.category,
+                 "summary": t.summary} for t in templates]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    width = max((len(t.id) for t in templates), default=0)
+    for template in templates:
+        print(f"{template.id:<{width}}  {template.title} — {template.summary}")
+    return 0
+
+
+def _cmd_describe(args: argparse.Namespace) -> int:
+    from jdwizard.library import get_template
+
+    template = get_template(args.template)
+    if args.json:
+        data = {
+            "id": template.id,
+            "title": template.title,
+            "version": template.version,
+            "fields": [
+                {"name": f.name, "label": f.label, "kind": f.kind, "hint": f.hint,
+                 "required": f.required}
+                for f in template.fields
+            ],
+            "tips": [{"text": tip.text, "fields": list(tip.fields)} for tip in template.tips],
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{template.title} ({template.id}, version {template.version})")
+    print(template.summary)
+    print("\nFields:")
+    width = max(len(f.name) for f in template.fields)
+    for field in template.fields:
+        flag = "required" if field.required else "optional"
+        kind = "multi-line" if field.kind == "text" else "line"
+        print(f"  {field.name:<{width}}  {field.label} ({kind}, {flag})  {field.hint}")
+    print("\nWriting tips:")
+    for tip in template.tips:
+        print(f"  - {tip.text} [{', '.join(tip.fields)}]")
+    if template.when_to_use:
+        print("\nWhen to use:\n" + template.when_to_use)
+    return 0

@@ -1,0 +1,213 @@
+"""Drafts on disk: a TOML file of answers with the Markdown document beside it.
+
+Format (version 1)::
+
+    jdwizard = 1                      # format version
+    template = "backend-engineer"
+    template_version = 1
+    created = 2026-11-28T10:00:00Z
+    updated = 2026-11-28T10:05:00Z
+
+    [answers]
+    company = "Acme"
+
+Only `template` and `[answers]` are required in a hand-written draft. Answers to fields the
+template does not know, and unknown top-level keys, are kept when the draft is saved again.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from jdwizard.errors import UserError
+from jdwizard.storage import atomic_write_text
+
+FORMAT_VERSION = 1
+MAX_DRAFT_BYTES = 1_000_000
+_KNOWN_KEYS = {"jdwizard", "template", "template_version", "created", "updated", "answers"}
+
+
+class DraftError(UserError):
+    """A draft file that cannot be opened; the message names the file and what to do."""
+
+
+@dataclass
+class Draft:
+    """A job description in progress: which template, and the answers so far."""
+
+    template: str
+    answers: dict[str, str] = field(default_factory=dict)
+    template_version: int | None = None
+    created: datetime | None = None
+    updated: datetime | None = None
+    path: Path | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # unknown top-level keys, kept as-is
+
+
+def now() -> datetime:
+    """The current time in UTC, to the second (as drafts record it)."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def markdown_path(draft_path: Path) -> Path:
+    """Where the Markdown document of a draft lives: same folder, same stem, `.md`."""
+    return draft_path.with_suffix(".md")
+
+
+def load_draft(path: Path) -> Draft:
+    """Read a draft; raise DraftError with one line saying what is wrong and what to do."""
+    try:
+        if path.is_dir():
+            raise DraftError(f"{path} is a folder, not a draft file; give the path of a .toml draft")
+        size = path.stat().st_size
+        if size > MAX_DRAFT_BYTES:
+            raise DraftError(f"{path} is {size:,} bytes, too large to be a draft; check the path")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DraftError(
+            f"no draft at {path}; check the path, or start one with 'jdwizard new TEMPLATE'"
+        ) from None
+    except OSError as error:
+        raise DraftError(f"cannot read {path}: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DraftError(f"{path} is not a text file; a draft is TOML (see the README)") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DraftError(f"{path} is not valid TOML ({error}); fix that line by hand") from None
+    return draft_from_data(data, path)
+
+
+def draft_from_data(data: dict[str, Any], path: Path) -> Draft:
+    """Check the shape of parsed TOML and build a Draft from it."""
+    version = data.get("jdwizard", FORMAT_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise DraftError(f"{path}: 'jdwizard' must be the format version number, e.g. 1")
+    if version > FORMAT_VERSION:
+        raise DraftError(
+            f"{path} was written by a newer jdwizard (format {version}); upgrade jdwizard to open it"
+        )
+    template = data.get("template")
+    if not isinstance(template, str) or not template.strip():
+        raise DraftError(f'{path} names no template; add a line like template = "backend-engineer"')
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        raise DraftError(f"{path} has no [answers] table; add one with a line per answer")
+    for name, value in answers.items():
+        if not isinstance(value, str):
+            raise DraftError(f'{path}: answer {name!r} must be text in quotes, e.g. {name} = "..."')
+    template_version = data.get("template_version")
+    if template_version is not None and not isinstance(template_version, int):
+        raise DraftError(f"{path}: 'template_version' must be a whole number")
+    return Draft(
+        template=template.strip(),
+        answers=dict(answers),
+        template_version=template_version,
+        created=_as_datetime(data.get("created")),
+        updated=_as_datetime(data.get("updated")),
+        path=path,
+        extra={key: value for key, value in data.items() if key not in _KNOWN_KEYS},
+    )
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    if isinstance(value, str):
+        try:
+            return _as_datetime(datetime.fromisoformat(value))
+        except ValueError:
+            return None
+    return None
+
+
+def draft_to_toml(draft: Draft) -> str:
+    """The draft as TOML text (format version 1)."""
+    data: dict[str, Any] = {"jdwizard": FORMAT_VERSION, "template": draft.template}
+    if draft.template_version is not None:
+        data["template_version"] = draft.template_version
+    if draft.created is not None:
+        data["created"] = draft.created
+    if draft.updated is not None:
+        data["updated"] = draft.updated
+    data.update(draft.extra)
+    data["answers"] = dict(draft.answers)
+    return tomli_w.dumps(data)
+
+
+def save_draft(draft: Draft, document: str, path: Path | None = None) -> Path:
+    """Write the draft's TOML and its Markdown document beside it, each atomically."""
+    target = path or draft.path
+    if target is None:
+        raise ValueError("save_draft needs a path")
+    draft.created = draft.created or now()
+    draft.updated = now()
+    atomic_write_text(target, draft_to_toml(draft))
+    atomic_write_text(markdown_path(target), document)
+    draft.path = target
+    return target
+
+
+def slugify(text: str, limit: int = 40) -> str:
+    """A readable, safe file-name part: ascii lower-case words joined by '-'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:limit].rstrip("-")
+
+
+def default_draft_path(folder: Path, template_id: str, company: str, day: date) -> Path:
+    """A new, unused path like `acme-backend-engineer-2026-11-28.toml` in `folder`."""
+    parts = [part for part in (slugify(company), slugify(template_id)) if part]
+    stem = "-".join([*parts, day.isoformat()]) if parts else f"draft-{day.isoformat()}"
+    candidate = folder / f"{stem}.toml"
+    number = 2
+    while candidate.exists() or markdown_path(candidate).exists():
+        candidate = folder / f"{stem}-{number}.toml"
+        number += 1
+    return candidate
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    """One line of the drafts list."""
+
+    path: Path
+    template: str
+    company: str
+    answered: int  # required fields answered
+    required: int  # required fields in the template (0 when the template is unknown)
+    updated: datetime | None
+    problem: str = ""  # why the draft cannot be opened, if it cannot
+
+
+def list_drafts(folder: Path, progress: Callable[[Draft], tuple[int, int]]) -> list[DraftSummary]:
+    """The drafts in `folder`, newest first; `progress(draft)` gives (answered, required)."""
+    summaries = []
+    paths = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    for path in paths:
+        try:
+            draft = load_draft(path)
+        except DraftError as error:
+            summaries.append(DraftSummary(path, "?", "", 0, 0, None, str(error)))
+            continue
+        answered, required = progress(draft)
+        updated = draft.updated or datetime.fromtimestamp(path.stat().st_mtime, UTC)
+        company = draft.answers.get("company", "").strip()
+        summaries.append(
+            DraftSummary(path, draft.template, company, answered, required, updated)
+        )
+    oldest = datetime.min.replace(tzinfo=UTC)
+    return sorted(summaries, key=lambda s: s.updated or oldest, reverse=True)

@@ -1,0 +1,32 @@
+"""Where jdwizard keeps its files: one data folder, movable with JDWIZARD_HOME."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+HOME_VARIABLE = "JDWIZARD_HOME"
+
+
+def data_dir() -> Path:
+    """The folder holding everything jdwizard writes (drafts, user templates)."""
+    override = os.environ.get(HOME_VARIABLE)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("jdwizard", appauthor=False)
+
+
+def drafts_dir() -> Path:
+    """The default folder for drafts."""
+    return data_dir() / "drafts"
+
+
+def builtin_templates_dir() -> Path:
+    """The built-in templates: inside the installed package, or at the top of a source checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "templates"
+    if installed.is_dir():
+        return installed
+    return package.parent / "templates"

@@ -1,0 +1,168 @@
+"""A drafting session: one template, one draft, its answers, and how and where they are saved.
+
+Pure and Textual-free. The UI asks it for the document and for a `SaveJob` (a snapshot taken on
+the event loop) that a worker thread writes, so typing never waits on the disk.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from jdwizard.drafts import Draft, default_draft_path, markdown_path, now, save_draft
+from jdwizard.paths import drafts_dir
+from jdwizard.render import Renderer, is_answered, missing_required
+from jdwizard.template import Field, Template
+from jdwizard.validation import answer_problem
+
+
+@dataclass(frozen=True)
+class SaveJob:
+    """Everything needed to write one save, taken at one moment."""
+
+    draft: Draft
+    document: str
+    target: Path
+    replaces: Path | None  # an earlier auto-named file that this save renames
+
+    def write(self) -> Path:
+        """Write the draft and its document (blocking: call from a worker thread)."""
+        save_draft(self.draft, self.document, self.target)
+        if self.replaces is not None and self.replaces != self.target:
+            for old in (self.replaces, markdown_path(self.replaces)):
+                try:
+                    os.unlink(old)
+                except FileNotFoundError:
+                    pass
+        return self.target
+
+
+class Session:
+    """The state of one wizard run: answers, progress, the rendered document and saving."""
+
+    def __init__(self, template: Template, draft: Draft, *, folder: Path | None = None) -> None:
+        self.template = template
+        self.draft = draft
+        self.renderer = Renderer(template)
+        self.folder = folder
+        # A draft without a chosen path is named after its company once that is known.
+        self._auto_named = draft.path is None
+        self._named_with_company = draft.path is not None
+        self.revision = 0  # bumps on every change
+        self.saved_revision = 0 if draft.path is not None else -1
+
+    @property
+    def answers(self) -> dict[str, str]:
+        return self.draft.answers
+
+    @property
+    def path(self) -> Path | None:
+        return self.draft.path
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.template.fields
+
+    @property
+    def dirty(self) -> bool:
+        return self.saved_revision != self.revision
+
+    def set_answer(self, name: str, value: str) -> bool:
+        """Record an answer; True when it changed."""
+        if self.answers.get(name, "") == value:
+            return False
+        self.answers[name] = value
+        self.revision += 1
+        return True
+
+    def answered(self, field: Field) -> bool:
+        return is_answered(field, self.answers)
+
+    def problem(self, field: Field) -> str | None:
+        """What is wrong with the field's answer, if anything (never blocks moving on)."""
+        return answer_problem(field, self.answers.get(field.name, ""))
+
+    def document(self) -> str:
+        return self.renderer.render(self.answers)
+
+    def missing(self) -> list[Field]:
+        return missing_required(self.template, self.answers)
+
+    def needs_attention(self) -> list[tuple[Field, str]]:
+        """Answered fields whose answer has a problem (e.g. an unreadable salary)."""
+        found = []
+        for field in self.fields:
+            problem = self.problem(field) if self.answered(field) else None
+            if problem:
+                found.append((field, problem))
+        return found
+
+    def unknown_answers(self) -> dict[str, str]:
+        """Answers in the draft for fields this template does not have (kept, never dropped)."""
+        names = set(self.template.field_names)
+        return {k: v for k, v in self.answers.items() if k not in names}
+
+    def progress(self) -> tuple[int, int]:
+        """(required fields answered, required fields)."""
+        required = [field for field in self.fields if field.required]
+        return sum(self.answered(field) for field in required), len(required)
+
+    def resume_index(self) -> int | None:
+        """Where to pick up: the first unanswered required field, or None when all are done."""
+        for index, field in enumerate(self.fields):
+            if field.required and not self.answered(field):
+                return index
+        return None
+
+    def has_content(self) -> bool:
+        """Whether there is anything worth writing to disk."""
+        return self.draft.path is not None or any(v.strip() for v in self.answers.values())
+
+    def save_job(self, *, company_settled: bool = True, target: Path | None = None) -> SaveJob:
+        """Snapshot the draft for saving; pick (or refine) the file name when it is automatic.
+
+        `company_settled` is False while the user is still typing the company name, so that an
+        automatic file name is not taken from half a word.
+        """
+        replaces = None
+        if target is None:
+            target = self.draft.path
+            company = self.answers.get("company", "").strip()
+            if target is None or (
+                self._auto_named and not self._named_with_company and company and company_settled
+            ):
+                folder = self.folder or drafts_dir()
+                name_from = company if company_settled else ""
+                new_target = default_draft_path(folder, self.template.id, name_from, date.today())
+                replaces, target = target, new_target
+        snapshot = replace(
+            self.draft,
+            answers=dict(self.answers),
+            template_version=self.template.version,
+            created=self.draft.created or now(),
+            extra=dict(self.draft.extra),
+        )
+        return SaveJob(snapshot, self.document(), target, replaces)
+
+    def saved(self, job: SaveJob, revision: int) -> None:
+        """Record that `job` (taken at `revision`) is on disk."""
+        if job.replaces is not None or self.draft.path is None:
+            self._named_with_company = bool(job.draft.answers.get("company", "").strip())
+        if job.target != self.draft.path and self.draft.path is not None and job.replaces is None:
+            self._auto_named = False  # "save as" elsewhere: the user chose this name
+        self.draft.path = job.target
+        self.draft.created = job.draft.created
+        self.draft.updated = job.draft.updated
+        self.draft.template_version = job.draft.template_version
+        self.saved_revision = max(self.saved_revision, revision)
+
+    def save_now(self, *, company_settled: bool = True) -> Path:
+        """Save synchronously (for the command line, tests and quitting)."""
+        revision = self.revision
+        job = self.save_job(company_settled=company_settled)
+        job.write()
+        self.saved(job, revision)
+        return job.target

@@ -1,0 +1,281 @@
+"""The wizard: one field at a time, its tips inline, and the live preview beside it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
+from textual.markup import escape
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
+
+from jdwizard.session import Session
+from jdwizard.ui.widgets.field_list import FieldList
+from jdwizard.ui.widgets.preview import DocumentPreview
+from jdwizard.validation import check_answer
+
+NARROW = 80  # below this width the preview gives way to the form (F2 toggles it)
+AUTOSAVE_SECONDS = 0.5
+
+
+class WizardScreen(Screen[None]):
+    """Walks the user through the fields of one session."""
+
+    BINDINGS = [
+        Binding("pagedown", "next_field", "Next", priority=True, id="next"),
+        Binding("pageup", "previous_field", "Back", priority=True, id="previous"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="save"),
+        Binding("ctrl+r", "review", "Review", priority=True, id="review"),
+        Binding("f1", "help", "Help", priority=True, id="help"),
+        Binding("f2", "toggle_preview", "Preview", priority=True, id="toggle-preview"),
+        Binding("ctrl+j", "focus_fields", "Fields", show=False, priority=True, id="fields"),
+    ]
+
+    def __init__(self, session: Session, start_index: int = 0) -> None:
+        super().__init__()
+        self.session = session
+        self.index = start_index
+        self._save_lock = asyncio.Lock()
+        self._preview_forced: bool | None = None  # None: by width; else the user's F2 choice
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="wizard"):
+            with Vertical(id="form"):
+                yield Static(id="progress")
+                yield Static(id="question")
+                yield Static(id="hint")
+                yield Input(id="answer-line")
+                yield TextArea(id="answer-text", soft_wrap=True, tab_behavior="focus")
+                yield Static(id="feedback")
+                yield Static(id="tips")
+                yield FieldList(self.session, id="fields")
+            yield DocumentPreview(id="preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"{self.session.template.title}"
+        self._update_subtitle()
+        self.show_field(self.index)
+        self.set_interval(AUTOSAVE_SECONDS, self._autosave)
+        unknown = self.session.unknown_answers()
+        if unknown:
+            names = ", ".join(sorted(unknown))
+            self.notify(
+                f"This draft has answers the template does not use ({names}); they stay in the file.",
+                title="Kept answers",
+                timeout=8,
+                markup=False,
+            )
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_preview_visibility()
+
+    def _apply_preview_visibility(self) -> None:
+        narrow = self.size.width < NARROW
+        show = (not narrow) if self._preview_forced is None else self._preview_forced
+        self.set_class(not show, "-preview-hidden")
+        self.set_class(show and narrow, "-preview-only")
+
+    def _update_subtitle(self) -> None:
+        path = self.session.path
+        self.sub_title = str(path) if path else "new draft (autosaves)"
+
+    # -- showing a field --------------------------------------------------------------------
+
+    @property
+    def field(self):
+        return self.session.fields[self.index]
+
+    def show_field(self, index: int) -> None:
+        """Switch the form to field `index`."""
+        self.index = max(0, min(index, len(self.session.fields) - 1))
+        field = self.field
+        total = len(self.session.fields)
+        answered, required = self.session.progress()
+        self.query_one("#progress", Static).update(
+            f"Field {self.index + 1} of {total}  ·  {answered} of {required} required answered"
+        )
+        optional = "" if field.required else "  (optional)"
+        self.query_one("#question", Static).update(f"[b]{_escape(field.question)}[/b]{optional}")
+        hint = field.hint
+        if field.suggestions:
+            hint = f"{hint}  ·  suggestions: {' / '.join(field.suggestions)} (→ completes)"
+        self.query_one("#hint", Static).update(_escape(hint))
+        tips = self.session.template.tips_for(field.name)
+        tips_widget = self.query_one("#tips", Static)
+        tips_widget.update("\n".join(f"💡 {_escape(tip.text)}" for tip in tips))
+        tips_widget.display = bool(tips)
+        value = self.session.answers.get(field.name, "")
+        line = self.query_one("#answer-line", Input)
+        text = self.query_one("#answer-text", TextArea)
+        multi = field.kind == "text"
+        line.display = not multi
+        text.display = multi
+        if multi:
+            if text.text != value:
+                text.load_text(value)
+            text.focus()
+        else:
+            line.suggester = (
+                SuggestFromList(field.suggestions, case_sensitive=False)
+                if field.suggestions
+                else None
+            )
+            line.placeholder = field.hint
+            if line.value != value:
+                line.value = value
+            line.cursor_position = len(value)
+            line.focus()
+        fields = self.query_one(FieldList)
+        fields.highlighted = self.index
+        self._show_feedback()
+        self._refresh_preview(follow=True)
+
+    def _show_feedback(self) -> None:
+        feedback = check_answer(self.field, self.session.answers.get(self.field.name, ""))
+        widget = self.query_one("#feedback", Static)
+        if feedback.problem:
+            widget.update(f"[b red]✗[/] {_escape(feedback.problem)}")
+        elif feedback.reading:
+            widget.update(f"[b green]✓[/] Reads as: {_escape(feedback.reading)}")
+        else:
+            widget.update("")
+        widget.display = bool(feedback.problem or feedback.reading)
+
+    def _refresh_preview(self, *, follow: bool = False) -> None:
+        preview = self.query_one(DocumentPreview)
+        segments = self.session.renderer.segments(self.session.answers)
+        preview.show(segments, self.field.name, follow=follow)
+
+    # -- typing -------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#answer-line")
+    def _line_changed(self, event: Input.Changed) -> None:
+        self._answer_changed(event.value)
+
+    @on(TextArea.Changed, "#answer-text")
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        self._answer_changed(event.text_area.text)
+
+    def _answer_changed(self, value: str) -> None:
+        if not self.session.set_answer(self.field.name, value):
+            return
+        self._show_feedback()
+        self._refresh_preview()
+        self.query_one(FieldList).refresh_field(self.index)
+        answered, required = self.session.progress()
+        self.query_one("#progress", Static).update(
+            f"Field {self.index + 1} of {len(self.session.fields)}  ·  "
+            f"{answered} of {required} required answered"
+        )
+
+    @on(Input.Submitted, "#answer-line")
+    def _submitted(self) -> None:
+        self.action_next_field()
+
+    @on(OptionList.OptionSelected, "#fields")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        self.show_field(event.option_index)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_next_field(self) -> None:
+        if self.index + 1 < len(self.session.fields):
+            self.show_field(self.index + 1)
+        else:
+            self.action_review()
+
+    def action_previous_field(self) -> None:
+        self.show_field(self.index - 1)
+
+    def action_focus_fields(self) -> None:
+        self.query_one(FieldList).focus()
+
+    def action_toggle_preview(self) -> None:
+        shown = not self.has_class("-preview-hidden")
+        self._preview_forced = not shown
+        self._apply_preview_visibility()
+
+    def action_help(self) -> None:
+        from jdwizard.ui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.session.template, self.field.name))
+
+    def action_review(self) -> None:
+        from jdwizard.ui.screens.review import ReviewScreen
+
+        def jump(index: int | None) -> None:
+            if index is not None:
+                self.show_field(index)
+            else:
+                self.show_field(self.index)
+
+        self.app.push_screen(ReviewScreen(self), jump)
+
+    def jump_to(self, name: str) -> None:
+        """Show the field called `name` (used by the command palette and the review screen)."""
+        self.show_field(self.session.template.field_names.index(name))
+
+    async def action_save(self) -> None:
+        await self.save(announce=True)
+
+    async def _autosave(self) -> None:
+        if self.session.dirty and self.session.has_content():
+            await self.save(announce=False)
+
+    async def save(self, *, announce: bool) -> bool:
+        """Write the draft and its Markdown in a worker thread; False (and a message) on failure."""
+        async with self._save_lock:
+            if not announce and not self.session.dirty:
+                return True
+            typing_company = self.field.name == "company" and not announce
+            revision = self.session.revision
+            job = self.session.save_job(company_settled=not typing_company)
+            try:
+                await asyncio.to_thread(job.write)
+            except OSError as error:
+                reason = error.strerror or str(error)
+                self.notify(
+                    f"Could not save {job.target}: {reason}. Your answers are still here.",
+                    title="Not saved",
+                    severity="error",
+                    markup=False,
+                    timeout=10,
+                )
+                return False
+            self.session.saved(job, revision)
+            self._update_subtitle()
+            if announce:
+                md_name = job.target.with_suffix(".md").name
+                self.notify(f"Saved {job.target.name} and {md_name}", title="Saved", markup=False)
+            return True
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """Commands for the palette: save, copy via review, help, and jump to each field."""
+        yield SystemCommand("Save draft", "Save the answers (TOML) and document (Markdown)  ctrl+s",
+                            self.action_save)
+        yield SystemCommand("Review and copy", "The whole document, what is missing, Copy  ctrl+r",
+                            self.action_review)
+        yield SystemCommand("Help", "When to use this template, how to personalise it, FAQ  f1",
+                            self.action_help)
+        yield SystemCommand("Toggle preview", "Show or hide the live preview  f2",
+                            self.action_toggle_preview)
+        for field in self.session.fields:
+            yield SystemCommand(
+                f"Jump to field: {field.label}",
+                field.question,
+                lambda name=field.name: self.jump_to(name),
+            )
+
+
+def _escape(text: str) -> str:
+    return escape(text)
