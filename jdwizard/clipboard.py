@@ -36,5 +36,7 @@ def copy_to_system_clipboard(text: str, timeout: float = COPY_TIMEOUT_SECONDS) -
     if failure:
         error = failure[0]
         if isinstance(error, pyperclip.PyperclipException):
-            raise ClipboardUnavailable("no clipboard tool found (install xclip, xsel or wl-clipboard)")
+            raise ClipboardUnavailable(
+                "no clipboard tool found (install xclip, xsel or wl-clipboard)"
+            )
         raise ClipboardUnavailable(f"the clipboard tool failed ({error})")

@@ -67,7 +67,7 @@ def load_draft(path: Path) -> Draft:
     """Read a draft; raise DraftError with one line saying what is wrong and what to do."""
     try:
         if path.is_dir():
-            raise DraftError(f"{path} is a folder, not a draft file; give the path of a .toml draft")
+            raise DraftError(f"{path} is a folder, not a draft file; give a .toml draft's path")
         size = path.stat().st_size
         if size > MAX_DRAFT_BYTES:
             raise DraftError(f"{path} is {size:,} bytes, too large to be a draft; check the path")
@@ -96,7 +96,8 @@ def draft_from_data(data: dict[str, Any], path: Path) -> Draft:
         raise DraftError(f"{path}: 'jdwizard' must be the format version number, e.g. 1")
     if version > FORMAT_VERSION:
         raise DraftError(
-            f"{path} was written by a newer jdwizard (format {version}); upgrade jdwizard to open it"
+            f"{path} was written by a newer jdwizard (format {version}); "
+            "upgrade jdwizard to open it"
         )
     template = data.get("template")
     if not isinstance(template, str) or not template.strip():

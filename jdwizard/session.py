@@ -6,8 +6,8 @@ the event loop) that a worker thread writes, so typing never waits on the disk.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -27,16 +27,15 @@ class SaveJob:
     document: str
     target: Path
     replaces: Path | None  # an earlier auto-named file that this save renames
+    named_after_company: bool | None = None  # set when this save chose an automatic name
 
     def write(self) -> Path:
         """Write the draft and its document (blocking: call from a worker thread)."""
         save_draft(self.draft, self.document, self.target)
         if self.replaces is not None and self.replaces != self.target:
             for old in (self.replaces, markdown_path(self.replaces)):
-                try:
+                with contextlib.suppress(FileNotFoundError):
                     os.unlink(old)
-                except FileNotFoundError:
-                    pass
         return self.target
 
 
@@ -128,6 +127,7 @@ class Session:
         automatic file name is not taken from half a word.
         """
         replaces = None
+        named_after_company = None
         if target is None:
             target = self.draft.path
             company = self.answers.get("company", "").strip()
@@ -138,6 +138,7 @@ class Session:
                 name_from = company if company_settled else ""
                 new_target = default_draft_path(folder, self.template.id, name_from, date.today())
                 replaces, target = target, new_target
+                named_after_company = bool(name_from)
         snapshot = replace(
             self.draft,
             answers=dict(self.answers),
@@ -145,14 +146,14 @@ class Session:
             created=self.draft.created or now(),
             extra=dict(self.draft.extra),
         )
-        return SaveJob(snapshot, self.document(), target, replaces)
+        return SaveJob(snapshot, self.document(), target, replaces, named_after_company)
 
     def saved(self, job: SaveJob, revision: int) -> None:
         """Record that `job` (taken at `revision`) is on disk."""
-        if job.replaces is not None or self.draft.path is None:
-            self._named_with_company = bool(job.draft.answers.get("company", "").strip())
-        if job.target != self.draft.path and self.draft.path is not None and job.replaces is None:
-            self._auto_named = False  # "save as" elsewhere: the user chose this name
+        if job.named_after_company is not None:
+            self._named_with_company = job.named_after_company
+        elif job.target != self.draft.path and self.draft.path is not None:
+            self._auto_named = False  # saved elsewhere on request: the user chose this name
         self.draft.path = job.target
         self.draft.created = job.draft.created
         self.draft.updated = job.draft.updated

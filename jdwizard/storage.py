@@ -1,7 +1,9 @@
-"""Atomic file writes: a temporary file in the same folder, flushed, then renamed over the target."""
+"""Atomic file writes: a temporary file in the same folder, flushed, then renamed over the target.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -20,10 +22,8 @@ def atomic_write_text(path: Path, text: str) -> None:
         os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise
 
 

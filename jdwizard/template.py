@@ -104,7 +104,9 @@ def load_template(folder: Path) -> Template:
     try:
         data = tomllib.loads(meta_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise TemplateError(f"{meta_path}: not found; a template folder needs {TEMPLATE_FILE}")
+        raise TemplateError(
+            f"{meta_path}: not found; a template folder needs {TEMPLATE_FILE}"
+        ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise TemplateError(f"{meta_path}: cannot be read ({error})") from None
     except tomllib.TOMLDecodeError as error:
@@ -242,7 +244,8 @@ def _field(data: dict[str, Any], where: str) -> Field:
         raise TemplateError(f"{where}: kind {kind!r} must be one of {', '.join(FIELD_KINDS)}")
     validate = data.get("validate")
     if validate is not None and validate not in VALIDATORS:
-        raise TemplateError(f"{where}: validate {validate!r} must be one of {', '.join(VALIDATORS)}")
+        allowed = ", ".join(VALIDATORS)
+        raise TemplateError(f"{where}: validate {validate!r} must be one of {allowed}")
     label = _text(data, "label", where, default=name.replace("_", " ").capitalize())
     return Field(
         name=name,

@@ -27,6 +27,7 @@ class JDWizardApp(App[None]):
         super().__init__()
         self.session = session
         self.drafts_folder = drafts_folder
+        self._quit_despite_failed_save = False
 
     def on_mount(self) -> None:
         if self.session is not None:
@@ -76,13 +77,17 @@ class JDWizardApp(App[None]):
             yield from wizard.commands()
 
     async def action_quit(self) -> None:
-        """Save what was typed, then quit (a failed save keeps the app open)."""
-        wizards = [s for s in self.screen_stack if isinstance(s, WizardScreen)]
-        for wizard in wizards:
-            if wizard.session.dirty and wizard.session.has_content():
-                saved = await wizard.save(announce=False)
-                if not saved:
-                    self.notify("Quit anyway with Ctrl+Q again after saving elsewhere, "
-                                "or fix the folder and retry.", severity="warning")
+        """Save what was typed, then quit; if that save fails, a second Ctrl+Q quits anyway."""
+        if not self._quit_despite_failed_save:
+            for wizard in [s for s in self.screen_stack if isinstance(s, WizardScreen)]:
+                if wizard.session.has_content() and not await wizard.save(announce=False):
+                    self._quit_despite_failed_save = True
+                    self.notify(
+                        "Not quitting: your answers are not saved. Press Ctrl+Q again to "
+                        "quit without saving.",
+                        title="Unsaved answers",
+                        severity="warning",
+                        timeout=10,
+                    )
                     return
         self.exit()

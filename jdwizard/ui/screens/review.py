@@ -51,7 +51,7 @@ class ReviewScreen(Screen[int | None]):
 
     def on_mount(self) -> None:
         self.title = f"Review · {self.session.template.title}"
-        self.sub_title = str(self.session.path) if self.session.path else "new draft"
+        self.sub_title = self.session.path.name if self.session.path else "new draft"
         missing = self.session.missing()
         attention = self.session.needs_attention()
         unknown = self.session.unknown_answers()

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.markup import escape
 from textual.screen import Screen
@@ -70,7 +70,8 @@ class WizardScreen(Screen[None]):
         if unknown:
             names = ", ".join(sorted(unknown))
             self.notify(
-                f"This draft has answers the template does not use ({names}); they stay in the file.",
+                f"This draft has answers the template does not use ({names}); "
+                "they stay in the file.",
                 title="Kept answers",
                 timeout=8,
                 markup=False,
@@ -87,7 +88,7 @@ class WizardScreen(Screen[None]):
 
     def _update_subtitle(self) -> None:
         path = self.session.path
-        self.sub_title = str(path) if path else "new draft (autosaves)"
+        self.sub_title = path.name if path else "new draft (autosaves)"
 
     # -- showing a field --------------------------------------------------------------------
 
@@ -256,7 +257,7 @@ class WizardScreen(Screen[None]):
             self._update_subtitle()
             if announce:
                 md_name = job.target.with_suffix(".md").name
-                self.notify(f"Saved {job.target.name} and {md_name}", title="Saved", markup=False)
+                self.notify(f"Saved {job.target} and {md_name}", title="Saved", markup=False)
             return True
 
     def commands(self) -> Iterable[SystemCommand]:

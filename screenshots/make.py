@@ -1,0 +1,85 @@
+"""Regenerate the README's screenshots from the real app: `python screenshots/make.py`.
+
+Drives jdwizard headless at a fixed size with a throwaway data folder and saves one SVG per
+screen into this folder. `--check` writes them to a temporary folder instead (for CI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+SIZE = (120, 34)
+ANSWERS = {
+    "company": "Acme Logistics",
+    "what_you_do": "a logistics platform that helps 4,000 independent shops ship faster",
+    "scale": "40M API requests a day",
+    "seniority": "Senior",
+    "hiring_manager": "Priya Shah, Head of Platform",
+    "work_type": "Hybrid",
+    "location": "Berlin, Germany",
+    "language": "Go",
+}
+
+
+async def capture(out: Path) -> list[Path]:
+    from jdwizard.app_state import new_session
+    from jdwizard.drafts import Draft, save_draft
+    from jdwizard.library import get_template
+    from jdwizard.ui.app import JDWizardApp
+
+    home = Path(os.environ["JDWIZARD_HOME"])
+    drafts = home / "drafts"
+    written = []
+    save_draft(Draft("backend-engineer", answers=dict(ANSWERS)), "",
+               drafts / "acme-logistics-backend-engineer.toml")
+
+    app = JDWizardApp(None, drafts)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        written.append(Path(app.save_screenshot("start.svg", str(out))))
+
+    template = get_template("backend-engineer")
+    app = JDWizardApp(new_session(template, drafts / "shot.toml", dict(ANSWERS), drafts))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.jump_to("datastore")
+        await pilot.press(*"PostgreSQL")
+        await pilot.pause()
+        written.append(Path(app.save_screenshot("field.svg", str(out))))
+        app.screen.jump_to("salary_range")
+        await pilot.press(*"$150k-190k per year")
+        await pilot.pause()
+        written.append(Path(app.save_screenshot("salary.svg", str(out))))
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        written.append(Path(app.save_screenshot("review.svg", str(out))))
+        await pilot.press("escape", "f1")
+        await pilot.pause()
+        written.append(Path(app.save_screenshot("help.svg", str(out))))
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="write to a temporary folder")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        os.environ["JDWIZARD_HOME"] = str(Path(scratch) / "home")
+        out = Path(scratch) / "out" if args.check else Path(__file__).resolve().parent
+        out.mkdir(parents=True, exist_ok=True)
+        written = asyncio.run(capture(out))
+        for path in written:
+            if path.stat().st_size == 0:
+                print(f"empty screenshot: {path}", file=sys.stderr)
+                return 1
+            print(path if not args.check else f"ok {path.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,55 @@
+"""Shared fixtures: every test runs with its own data folder and a clean environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jdwizard.library import get_template
+from jdwizard.template import Template
+
+# Plain answers for every field of the built-in Backend Engineer template.
+BACKEND_ANSWERS = {
+    "company": "Acme Logistics",
+    "what_you_do": "a logistics platform that helps 4,000 shops ship faster",
+    "scale": "40M API requests a day",
+    "work_focus": "platform work",
+    "seniority": "Senior",
+    "hiring_manager": "Priya Shah, Head of Platform",
+    "work_type": "Hybrid",
+    "location": "Berlin, Germany",
+    "language": "Go",
+    "datastore": "PostgreSQL",
+    "on_call": "a one-week rotation every six weeks, paid",
+    "framework": "gRPC",
+    "domain": "payments",
+    "salary_range": "€60.000–€75.000 per year",
+    "benefits": "Health insurance\nA yearly learning budget",
+    "pto_policy": "30 days of paid vacation",
+}
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Point JDWIZARD_HOME (and HOME, XDG) at a temporary folder: no test touches the real home."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("JDWIZARD_HOME", str(home / "jdwizard"))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    return home / "jdwizard"
+
+
+@pytest.fixture
+def backend() -> Template:
+    return get_template("backend-engineer")
+
+
+@pytest.fixture
+def drafts_folder(isolated_home: Path) -> Path:
+    return isolated_home / "drafts"

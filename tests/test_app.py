@@ -1,0 +1,359 @@
+"""The wizard driven as a user would, with Pilot: what the screen shows and what lands on disk."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.widgets import Input, OptionList, Static
+
+from conftest import BACKEND_ANSWERS
+from jdwizard.app_state import new_session, open_session
+from jdwizard.drafts import Draft, save_draft
+from jdwizard.ui.app import JDWizardApp
+from jdwizard.ui.screens.review import ReviewScreen
+from jdwizard.ui.screens.start import StartScreen
+from jdwizard.ui.screens.wizard import WizardScreen
+from jdwizard.ui.widgets.preview import DocumentPreview
+
+SIZE = (120, 40)
+
+
+def text_of(app: JDWizardApp, selector: str) -> str:
+    widget = app.screen.query_one(selector, Static)
+    return str(widget.render())
+
+
+def preview_text(app: JDWizardApp) -> str:
+    return app.screen.query_one(DocumentPreview).plain
+
+
+async def type_answer(pilot, value: str) -> None:
+    """Enter `value` in the current field as a user would: short ASCII text is typed key by key,
+    anything longer (or non-ASCII, which Pilot cannot type) is pasted; lines are split by Enter."""
+    screen = pilot.app.screen
+    assert isinstance(screen, WizardScreen)
+    multi = screen.field.kind == "text"
+    widget = screen.query_one("#answer-text" if multi else "#answer-line")
+    assert widget.has_focus
+    for number, line in enumerate(value.split("\n")):
+        if number:
+            await pilot.press("enter")
+        if len(line) <= 12 and line.isascii():
+            await pilot.press(*line)
+        else:
+            pilot.app.post_message(events.Paste(line))  # as the terminal driver sends it
+            await pilot.pause()
+
+
+async def walk_all_fields(pilot, answers: dict[str, str]) -> None:
+    screen = pilot.app.screen
+    for field in screen.session.fields:
+        assert screen.field.name == field.name
+        await type_answer(pilot, answers[field.name])
+        await pilot.press("pagedown" if field.kind == "text" else "enter")
+        await pilot.pause()
+
+
+async def test_full_walk_saves_toml_and_markdown(drafts_folder, backend):
+    path = drafts_folder / "walk.toml"
+    app = JDWizardApp(new_session(backend, path, {}, folder=drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, WizardScreen)
+        assert "Field 1 of 16" in text_of(app, "#progress")
+        assert "What is your company called?" in text_of(app, "#question")
+        assert "{{company}}" in preview_text(app)
+        await walk_all_fields(pilot, BACKEND_ANSWERS)
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Every required field is answered" in text_of(app, "#review-summary")
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+    data = tomllib.loads(path.read_text("utf-8"))
+    assert data["answers"] == BACKEND_ANSWERS
+    markdown = path.with_suffix(".md").read_text("utf-8")
+    assert "{{" not in markdown and "[" not in markdown
+    for value in BACKEND_ANSWERS.values():
+        for line in value.split("\n"):
+            assert line in markdown
+    assert markdown == open_session(path).document()
+
+
+async def test_preview_follows_typing_and_highlights_the_field(drafts_folder, backend):
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Acme")
+        assert "About Acme" in preview_text(app)
+        preview = app.screen.query_one(DocumentPreview)
+        highlighted = [preview._text.plain[s.start:s.end] for s in preview._text.spans
+                       if "yellow" in str(s.style)]
+        assert highlighted == ["Acme", "Acme"]
+        await pilot.press("backspace", "backspace", "backspace", "backspace")
+        assert "{{company}}" in preview_text(app)
+
+
+async def test_tips_hint_and_suggestions_show_for_their_field(drafts_folder, backend):
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        screen.jump_to("language")
+        await pilot.pause()
+        assert "e.g. Go, Python, Node" in text_of(app, "#hint")
+        assert "Name your language, framework, and primary datastore" in text_of(app, "#tips")
+        screen.jump_to("company")
+        await pilot.pause()
+        assert not app.screen.query_one("#tips").display
+        screen.jump_to("work_type")
+        await pilot.pause()
+        assert "Remote / Hybrid / On-site" in text_of(app, "#hint")
+        await pilot.press("h", "y", "right")  # accept the inline suggestion
+        assert app.screen.query_one("#answer-line", Input).value == "Hybrid"
+
+
+async def test_invalid_salary_warns_inline_but_lets_the_user_move_on(drafts_folder, backend):
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        screen.jump_to("salary_range")
+        await pilot.pause()
+        await pilot.press(*"$190k-150k")
+        feedback = text_of(app, "#feedback")
+        assert "✗" in feedback and "swap" in feedback.lower()
+        await pilot.press("enter")
+        assert screen.field.name == "benefits"
+        screen.jump_to("salary_range")
+        await pilot.pause()
+        await pilot.press(*["backspace"] * 10, *"$150k-190k per year")
+        assert "Reads as: USD 150,000–190,000 per year" in text_of(app, "#feedback")
+        await pilot.press(*["backspace"] * 19, *"lots")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        todo = app.screen.query_one("#todo", OptionList)
+        prompts = [str(todo.get_option_at_index(i).prompt) for i in range(todo.option_count)]
+        assert any(p.startswith("! Salary range") for p in prompts)
+        assert any("Company: no answer" in p for p in prompts)
+        todo.focus()
+        todo.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen) and app.screen.field.name == "company"
+
+
+async def test_bindings_work_inside_the_multiline_field(drafts_folder, backend):
+    path = drafts_folder / "multi.toml"
+    app = JDWizardApp(new_session(backend, path, {}, folder=drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        screen.jump_to("benefits")
+        await pilot.pause()
+        await type_answer(pilot, "Health\nDental")
+        assert "• Health\n• Dental" in preview_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        assert tomllib.loads(path.read_text("utf-8"))["answers"]["benefits"] == "Health\nDental"
+        await pilot.press("pageup")
+        assert screen.field.name == "salary_range"
+        await pilot.press("pagedown", "pagedown")
+        assert screen.field.name == "pto_policy"
+
+
+async def test_autosave_within_a_second_and_quit_saves(drafts_folder, backend):
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Acme", "enter")
+        await pilot.press(*"a shop")
+        await pilot.pause(1.2)
+        saved = list(drafts_folder.glob("*.toml"))
+        assert [p.name.startswith("acme-backend-engineer-") for p in saved] == [True]
+        answers = tomllib.loads(saved[0].read_text("utf-8"))["answers"]
+        assert answers == {"company": "Acme", "what_you_do": "a shop"}
+        await pilot.press(*" for bikes")
+        await pilot.press("ctrl+q")
+    answers = tomllib.loads(saved[0].read_text("utf-8"))["answers"]
+    assert answers["what_you_do"] == "a shop for bikes"
+
+
+async def test_resume_opens_at_first_unanswered_and_changes_one_answer(drafts_folder, backend):
+    path = drafts_folder / "resume.toml"
+    answers = dict(BACKEND_ANSWERS, location="", datastore="")
+    save_draft(Draft("backend-engineer", answers=answers), "", path)
+    app = JDWizardApp(open_session(path, drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert screen.field.name == "location"
+        assert "Acme Logistics" in preview_text(app)
+        await pilot.press(*"Remote, EU")
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+    data = tomllib.loads(path.read_text("utf-8"))
+    assert data["answers"]["location"] == "Remote, EU"
+    assert data["answers"]["company"] == "Acme Logistics"
+    assert "in Remote, EU." in path.with_suffix(".md").read_text("utf-8")
+
+
+async def test_resume_of_complete_draft_shows_review(drafts_folder, backend):
+    path = drafts_folder / "done.toml"
+    save_draft(Draft("backend-engineer", answers=dict(BACKEND_ANSWERS)), "", path)
+    app = JDWizardApp(open_session(path, drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "About Acme Logistics" in preview_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, WizardScreen)
+
+
+def fake_clipboard_tools(folder: Path) -> Path:
+    """A pretend wl-copy/wl-paste on PATH: what pyperclip would run on a Wayland desktop."""
+    folder.mkdir()
+    store = folder / "clipboard.txt"
+    for name, body in (("wl-copy", f'cat > "{store}"\n'), ("wl-paste", f'cat "{store}"\n')):
+        script = folder / name
+        script.write_text(f"#!/bin/sh\n{body}", "utf-8")
+        script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return store
+
+
+async def test_copy_uses_the_system_clipboard_tool(tmp_path, monkeypatch, drafts_folder, backend):
+    store = fake_clipboard_tools(tmp_path / "bin")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-test")
+    path = drafts_folder / "copy.toml"
+    save_draft(Draft("backend-engineer", answers=dict(BACKEND_ANSWERS)), "", path)
+    app = JDWizardApp(open_session(path, drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Copied") and "system clipboard" in m for m in messages)
+    assert store.read_text("utf-8") == open_session(path).document()
+
+
+async def test_copy_without_clipboard_tool_falls_back_to_osc52(drafts_folder, backend):
+    path = drafts_folder / "copy.toml"
+    save_draft(Draft("backend-engineer", answers=dict(BACKEND_ANSWERS)), "", path)
+    app = JDWizardApp(open_session(path, drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#copy")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.clipboard == open_session(path).document()
+        messages = [n.message for n in app._notifications]
+        assert any("OSC 52" in m and "no clipboard tool" in m for m in messages)
+
+
+async def test_narrow_terminal_hides_preview_behind_a_toggle(drafts_folder, backend):
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=(70, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#preview").display
+        assert app.screen.query_one("#answer-line").display
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.query_one("#preview").display
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not app.screen.query_one("#preview").display
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#preview").display
+
+
+async def test_help_shows_when_to_use_and_faq(drafts_folder, backend):
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        from textual.widgets import Markdown
+
+        source = app.screen.query_one(Markdown).source
+        assert "When to use this template" in source
+        assert "What does a Backend Engineer do?" in source
+        await pilot.press("escape")
+        assert isinstance(app.screen, WizardScreen)
+
+
+async def test_command_palette_jumps_to_a_field(drafts_folder, backend):
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"jump to field: datastore")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.field.name == "datastore"
+
+
+async def test_start_screen_lists_templates_and_resumes_a_draft(drafts_folder, backend):
+    path = drafts_folder / "started.toml"
+    save_draft(Draft("backend-engineer", answers={"company": "Globex"}), "", path)
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        templates = app.screen.query_one("#template-list", OptionList)
+        assert any("Backend Engineer" in str(templates.get_option_at_index(i).prompt)
+                   for i in range(templates.option_count))
+        drafts = app.screen.query_one("#draft-list", OptionList)
+        row = str(drafts.get_option_at_index(0).prompt)
+        assert "Globex" in row and "1/12" in row
+        drafts.focus()
+        drafts.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        assert app.screen.field.name == "what_you_do"
+
+
+async def test_start_screen_new_draft(drafts_folder):
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        assert app.screen.session.template.id == "backend-engineer"
+
+
+async def test_save_failure_keeps_answers_and_says_so(tmp_path, backend):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    if os.access(locked, os.W_OK):  # running as root: permissions do not stop us
+        locked.chmod(0o700)
+        blocker = tmp_path / "file"
+        blocker.write_text("x")
+        target = blocker / "draft.toml"  # a path whose parent is a file: cannot be created
+    else:
+        target = locked / "draft.toml"
+    app = JDWizardApp(new_session(backend, target, {}, folder=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Acme", "ctrl+s")
+        await pilot.pause(0.3)
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Could not save") and "still here" in m for m in messages)
+        assert app.screen.session.answers["company"] == "Acme"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running  # quitting would lose the answer: the app stays open
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 35)])
+async def test_layout_fits_common_sizes(drafts_folder, backend, size):
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        answer = app.screen.query_one("#answer-line")
+        assert answer.region.height == 3 and answer.region.width >= 30
+        assert app.screen.query_one("#question").region.height >= 1
