@@ -14,6 +14,7 @@ from jdwizard.library import get_template
 from jdwizard.ui.app import JDWizardApp
 
 SIZE = (100, 30)
+# Sessions get a fixed draft path: an automatic name would carry today's date into the picture.
 
 
 def test_start_screen(snap_compare, drafts_folder: Path):
@@ -38,7 +39,7 @@ async def _hide_times(pilot) -> None:
 
 def test_field_screen(snap_compare, drafts_folder: Path):
     answers = {k: v for k, v in BACKEND_ANSWERS.items() if k in ("company", "what_you_do")}
-    session = new_session(get_template("backend-engineer"), None, answers, drafts_folder)
+    session = new_session(get_template("backend-engineer"), drafts_folder / "role.toml", answers)
 
     async def go_to_language(pilot) -> None:
         pilot.app.screen.jump_to("language")
@@ -50,7 +51,7 @@ def test_field_screen(snap_compare, drafts_folder: Path):
 
 def test_review_screen(snap_compare, drafts_folder: Path):
     answers = dict(BACKEND_ANSWERS, salary_range="", location="")
-    session = new_session(get_template("backend-engineer"), None, answers, drafts_folder)
+    session = new_session(get_template("backend-engineer"), drafts_folder / "role.toml", answers)
 
     async def review(pilot) -> None:
         await pilot.press("ctrl+r")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -14,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from jdwizard.ui.copying import copy_document
 from jdwizard.ui.widgets.preview import DocumentPreview
 
 if TYPE_CHECKING:
@@ -115,26 +115,5 @@ class ReviewScreen(Screen[int | None]):
 
     @work(exclusive=True, group="copy")
     async def action_copy(self) -> None:
-        """Copy with the system clipboard tool, else OSC 52; say which one was used."""
-        from jdwizard.clipboard import ClipboardUnavailable, copy_to_system_clipboard
-
-        document = self.session.document()
-        missing = self.session.missing()
-        note = f" ({len(missing)} field(s) still unanswered)" if missing else ""
-        try:
-            await asyncio.to_thread(copy_to_system_clipboard, document)
-        except ClipboardUnavailable as reason:
-            self.app.copy_to_clipboard(document)
-            where = f" or use the saved file {self.session.path.with_suffix('.md')}" if (
-                self.session.path) else "; Ctrl+S saves it as Markdown"
-            self.notify(
-                f"Sent to your terminal's clipboard (OSC 52): {reason}. If nothing pastes, "
-                f"your terminal may not support OSC 52{where}.{note}",
-                title="Copied via terminal",
-                severity="warning",
-                timeout=12,
-                markup=False,
-            )
-            return
-        self.notify(f"Copied {len(document):,} characters with the system clipboard.{note}",
-                    title="Copied", markup=False)
+        """Copy the document (system clipboard tool, else OSC 52)."""
+        await copy_document(self.app, self.session)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,6 +16,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
 
 from jdwizard.session import Session
+from jdwizard.ui.copying import copy_document
 from jdwizard.ui.widgets.field_list import FieldList
 from jdwizard.ui.widgets.preview import DocumentPreview
 from jdwizard.validation import check_answer
@@ -136,8 +137,7 @@ class WizardScreen(Screen[None]):
                 line.value = value
             line.cursor_position = len(value)
             line.focus()
-        fields = self.query_one(FieldList)
-        fields.highlighted = self.index
+        self.query_one(FieldList).set_current(self.index)
         self._show_feedback()
         self._refresh_preview(follow=True)
 
@@ -222,6 +222,11 @@ class WizardScreen(Screen[None]):
 
         self.app.push_screen(ReviewScreen(self), jump)
 
+    @work(exclusive=True, group="copy")
+    async def action_copy(self) -> None:
+        """Copy the document (system clipboard tool, else OSC 52)."""
+        await copy_document(self.app, self.session)
+
     def jump_to(self, name: str) -> None:
         """Show the field called `name` (used by the command palette and the review screen)."""
         self.show_field(self.session.template.field_names.index(name))
@@ -264,6 +269,8 @@ class WizardScreen(Screen[None]):
         """Commands for the palette: save, copy via review, help, and jump to each field."""
         yield SystemCommand("Save draft", "Save the answers (TOML) and document (Markdown)  ctrl+s",
                             self.action_save)
+        yield SystemCommand("Copy document", "Copy the whole job description to the clipboard",
+                            self.action_copy)
         yield SystemCommand("Review and copy", "The whole document, what is missing, Copy  ctrl+r",
                             self.action_review)
         yield SystemCommand("Help", "When to use this template, how to personalise it, FAQ  f1",

@@ -10,7 +10,7 @@ from jdwizard.session import Session
 from jdwizard.template import Field
 
 
-def field_prompt(session: Session, field: Field) -> Text:
+def field_prompt(session: Session, field: Field, current: bool = False) -> Text:
     """One row: a mark (✓ answered, ! needs attention, · unanswered) and the label."""
     if not session.answered(field):
         mark = Text("· ", "dim") if field.required else Text("  ", "dim")
@@ -18,25 +18,37 @@ def field_prompt(session: Session, field: Field) -> Text:
         mark = Text("! ", "bold red")
     else:
         mark = Text("✓ ", "bold green")
-    label = Text(field.label)
+    label = Text(field.label, "bold reverse" if current else "")
     if not field.required:
         label.append(" (optional)", "dim")
-    return mark + label
+    return Text("▸ " if current else "  ") + mark + label
 
 
 class FieldList(OptionList):
-    """Every field of the session, in order, with its state."""
+    """Every field of the session, in order, with its state; the current one is marked ▸."""
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         super().__init__(
             *(Option(field_prompt(session, f), id=f.name) for f in session.fields), id=id
         )
         self.session = session
-        self._prompts = [field_prompt(session, f).plain for f in session.fields]
+        self.current = 0
+        self._shown = [field_prompt(session, f) for f in session.fields]
+
+    def on_mount(self) -> None:
+        self.border_title = "Fields (Ctrl+J, then ↑↓ Enter)"
 
     def refresh_field(self, index: int) -> None:
         """Redraw one row if its state changed (cheap enough for every keystroke)."""
-        prompt = field_prompt(self.session, self.session.fields[index])
-        if prompt.plain != self._prompts[index]:
-            self._prompts[index] = prompt.plain
+        field = self.session.fields[index]
+        prompt = field_prompt(self.session, field, current=index == self.current)
+        if prompt != self._shown[index]:
+            self._shown[index] = prompt
             self.replace_option_prompt_at_index(index, prompt)
+
+    def set_current(self, index: int) -> None:
+        """Mark field `index` as the one being edited and keep it in view."""
+        previous, self.current = self.current, index
+        self.refresh_field(previous)
+        self.refresh_field(index)
+        self.highlighted = index

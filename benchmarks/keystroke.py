@@ -1,0 +1,81 @@
+"""How much work one keystroke costs in the wizard: `python benchmarks/keystroke.py [--quick]`.
+
+Prints one line per figure (median and 95th percentile, in milliseconds):
+- core: recording the answer, rendering the document into segments, building the preview text;
+- app: from a key event reaching the headless app until the preview holds the new text.
+A benchmark, not a test: the figures depend on the machine and its load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[int(0.95 * (len(ordered) - 1))]
+
+
+def core_figures(repeats: int) -> list[float]:
+    from jdwizard.drafts import Draft
+    from jdwizard.library import get_template
+    from jdwizard.session import Session
+    from jdwizard.ui.widgets.preview import preview_text
+
+    session = Session(get_template("backend-engineer"), Draft("backend-engineer"))
+    samples = []
+    for index in range(repeats):
+        start = time.perf_counter()
+        session.set_answer("what_you_do", "a platform " + "x" * (index % 80))
+        preview_text(session.renderer.segments(session.answers), "what_you_do")
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+async def app_figures(repeats: int) -> list[float]:
+    from textual import events
+
+    from jdwizard.app_state import new_session
+    from jdwizard.library import get_template
+    from jdwizard.ui.app import JDWizardApp
+    from jdwizard.ui.widgets.preview import DocumentPreview
+
+    session = new_session(get_template("backend-engineer"), None, {})
+    app = JDWizardApp(session)
+    samples = []
+    async with app.run_test(size=(120, 35)) as pilot:
+        preview = app.screen.query_one(DocumentPreview)
+        for index in range(repeats):
+            letter = "abcdefghij"[index % 10]
+            expected = session.answers.get("company", "") + letter
+            start = time.perf_counter()
+            app.post_message(events.Key(letter, letter))  # as the terminal driver delivers it
+            while f"About {expected}" not in preview.plain:
+                await asyncio.sleep(0)
+            samples.append((time.perf_counter() - start) * 1000)
+            await pilot.pause(0.02)  # let the frame paint before the next key
+    return samples
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="few repetitions (CI smoke run)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["JDWIZARD_HOME"] = str(Path(home))
+        core = core_figures(50 if args.quick else 2000)
+        app = asyncio.run(app_figures(10 if args.quick else 200))
+    for name, samples in (("core render per keystroke", core), ("key press to preview", app)):
+        median, p95 = percentiles(samples)
+        print(f"{name:28} median {median:7.3f} ms   p95 {p95:7.3f} ms   (n={len(samples)})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
