@@ -33,7 +33,7 @@ class StartScreen(Screen[None]):
     """Templates on the left, saved drafts (newest first) on the right."""
 
     BINDINGS = [
-        Binding("tab", "app.focus_next", "Switch list", show=False),
+        Binding("tab", "app.focus_next", "Switch list"),
         Binding("f1", "help", "Help", id="help"),
     ]
 
@@ -46,7 +46,7 @@ class StartScreen(Screen[None]):
         yield Header()
         with Horizontal(id="start"):
             with Vertical(id="start-templates"):
-                yield Static("[b]New draft from a template[/b]", classes="heading")
+                yield Static("[b]New draft from a template[/b]  (Enter starts it)", classes="heading")
                 options = []
                 category = None
                 for template in self.templates:
@@ -59,7 +59,7 @@ class StartScreen(Screen[None]):
                 yield OptionList(*options, id="template-list")
                 yield Static(id="when-to-use")
             with Vertical(id="start-drafts"):
-                yield Static("[b]Resume a saved draft[/b]", classes="heading")
+                yield Static("[b]Resume a saved draft[/b]  (Tab, then Enter)", classes="heading")
                 titles = {t.id: t.title for t in self.templates}
                 drafts = [Option(draft_prompt(d, titles), id=f"draft:{i}")
                           for i, d in enumerate(self.drafts)]

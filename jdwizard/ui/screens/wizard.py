@@ -60,7 +60,7 @@ class WizardScreen(Screen[None]):
                 yield Static(id="tips")
                 yield FieldList(self.session, id="fields")
             yield DocumentPreview(id="preview")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = f"{self.session.template.title}"
@@ -132,7 +132,7 @@ class WizardScreen(Screen[None]):
                 if field.suggestions
                 else None
             )
-            line.placeholder = field.hint
+            line.placeholder = ""
             if line.value != value:
                 line.value = value
             line.cursor_position = len(value)
