@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jdwizard.drafts import Draft, DraftSummary, list_drafts, load_draft
+from jdwizard.drafts import Draft, DraftSummary, list_drafts, load_draft, markdown_path
 from jdwizard.errors import UserError
 from jdwizard.library import all_templates, get_template
 from jdwizard.paths import drafts_dir
@@ -27,15 +27,27 @@ def new_session(
     template: Template, path: Path | None, presets: dict[str, str], folder: Path | None = None
 ) -> Session:
     """A session on a new draft, optionally at a chosen path, with answers already filled."""
-    if path is not None and (path.exists() or path.is_dir()):
-        raise UserError(
-            f"{path} already exists; resume it with 'jdwizard resume {path}' or choose another path"
-        )
+    if path is not None:
+        check_new_draft_path(path)
     session = Session(template, Draft(template.id, path=path), folder=folder)
     session.saved_revision = -1
     for name, value in presets.items():
         session.set_answer(name, value)
     return session
+
+
+def check_new_draft_path(path: Path) -> None:
+    """Refuse a path that is not a .toml file name, or whose draft or document already exists."""
+    if path.suffix.lower() != ".toml":
+        raise UserError(
+            f"--draft {path}: give a .toml path; the Markdown document is written beside it as .md"
+        )
+    for existing in (path, markdown_path(path)):
+        if existing.exists():
+            raise UserError(
+                f"{existing} already exists; resume a draft with 'jdwizard resume PATH' "
+                "or choose another --draft path"
+            )
 
 
 def draft_progress(draft: Draft) -> tuple[int, int]:

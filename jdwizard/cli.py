@@ -127,6 +127,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
             f"fill them with 'jdwizard resume {args.path}' or pass --allow-incomplete"
         )
     text = export(session.document(), args.format)
+    if args.output and args.output.resolve() == args.path.resolve():
+        raise UserError(f"-o {args.output} is the draft itself; choose another output file")
     if args.output:
         try:
             atomic_write_text(args.output, text)

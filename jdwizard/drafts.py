@@ -79,7 +79,7 @@ def load_draft(path: Path) -> Draft:
     except OSError as error:
         raise DraftError(f"cannot read {path}: {error.strerror or error}") from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise DraftError(f"{path} is not a text file; a draft is TOML (see the README)") from None
     try:
@@ -109,7 +109,9 @@ def draft_from_data(data: dict[str, Any], path: Path) -> Draft:
         if not isinstance(value, str):
             raise DraftError(f'{path}: answer {name!r} must be text in quotes, e.g. {name} = "..."')
     template_version = data.get("template_version")
-    if template_version is not None and not isinstance(template_version, int):
+    if template_version is not None and (
+        not isinstance(template_version, int) or isinstance(template_version, bool)
+    ):
         raise DraftError(f"{path}: 'template_version' must be a whole number")
     return Draft(
         template=template.strip(),

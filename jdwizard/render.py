@@ -16,13 +16,15 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from jdwizard.template import Field, Template
 
-_OPEN_FILLED = "\ue000"
-_OPEN_EMPTY = "\ue001"
-_CLOSE = "\ue002"
-_INDEX_BASE = 0xE100
-_MARKERS = re.compile("[\ue000-\ue1ff]")
-_SEGMENT = re.compile("([\ue000\ue001])(.)(.*?)\ue002", re.DOTALL)
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+# Segment markers are Unicode noncharacters, which no real text uses; they are removed from
+# answers before rendering. The character after an opening marker is the field's index.
+_OPEN_FILLED = "\ufdd0"
+_OPEN_EMPTY = "\ufdd1"
+_CLOSE = "\ufdd2"
+_INDEX_BASE = 0xE000
+_MARKERS = re.compile("[\ufdd0-\ufdd2]")
+_SEGMENT = re.compile("([\ufdd0\ufdd1])(.)(.*?)\ufdd2", re.DOTALL)
+_BULLET = re.compile(r"^\s*(?:[-*•]\s*|[+]\s+|\d+[.)]\s+)")
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,15 @@ def format_amount(amount: Decimal) -> str:
 
 def parse_salary(text: str) -> SalaryRange:
     """Read `text` as a salary range; raise SalaryError when it isn't a usable one."""
+    try:
+        return _parse(text)
+    except ArithmeticError:  # e.g. a pasted 30-digit number overflows Decimal quantize
+        raise SalaryError(
+            f"Those numbers are too large to be a salary; try e.g. {EXAMPLE}."
+        ) from None
+
+
+def _parse(text: str) -> SalaryRange:
     clean = _DASHES.sub("-", _SPACES.sub(" ", text.strip().lower()))
     if not clean:
         raise SalaryError(f"No salary range given; type a minimum and a maximum, e.g. {EXAMPLE}.")

@@ -299,6 +299,7 @@ async def test_start_screen_lists_templates_and_resumes_a_draft(drafts_folder, b
     save_draft(Draft("backend-engineer", answers={"company": "Globex"}), "", path)
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         templates = app.screen.query_one("#template-list", OptionList)
@@ -310,6 +311,7 @@ async def test_start_screen_lists_templates_and_resumes_a_draft(drafts_folder, b
         drafts.focus()
         drafts.highlighted = 0
         await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, WizardScreen)
         assert app.screen.field.name == "what_you_do"
@@ -318,6 +320,7 @@ async def test_start_screen_lists_templates_and_resumes_a_draft(drafts_folder, b
 async def test_start_screen_new_draft(drafts_folder):
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
@@ -346,7 +349,76 @@ async def test_save_failure_keeps_answers_and_says_so(tmp_path, backend):
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.is_running  # quitting would lose the answer: the app stays open
+        assert any("Press Ctrl+Q again" in n.message for n in app._notifications)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running  # asked twice: the user chose to leave
     assert not target.exists()
+
+
+def post_keys(app: JDWizardApp, *keys: str) -> None:
+    """Queue key events all at once, as a fast typist or a paste-happy terminal delivers them."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_keys_typed_before_pagedown_land_in_their_own_field(drafts_folder, backend):
+    path = drafts_folder / "burst.toml"
+    app = JDWizardApp(new_session(backend, path, {}, folder=drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        post_keys(app, *"Acme", "pagedown", *"a shop", "pagedown")
+        await pilot.pause(0.3)
+        answers = app.screen.session.answers
+        assert answers.get("company") == "Acme" and answers.get("what_you_do") == "a shop"
+        assert app.screen.field.name == "scale"
+        post_keys(app, *"Big", "ctrl+q")
+        await pilot.pause(0.5)
+    saved = tomllib.loads(path.read_text("utf-8"))["answers"]
+    assert saved == {"company": "Acme", "what_you_do": "a shop", "scale": "Big"}
+
+
+async def test_fast_paging_never_copies_one_answer_into_another(drafts_folder, backend):
+    answers = dict(BACKEND_ANSWERS)
+    app = JDWizardApp(new_session(backend, drafts_folder / "page.toml", answers))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # every field is answered: it opened on the review screen
+        app.screen.jump_to("pto_policy")
+        await pilot.pause()
+        post_keys(app, "pageup", "pageup", "pageup")
+        await pilot.pause(0.3)
+        post_keys(app, "pagedown", "pagedown", "pagedown")
+        await pilot.pause(0.3)
+        assert app.screen.session.answers == BACKEND_ANSWERS
+
+
+async def test_a_huge_number_in_the_salary_is_an_inline_problem(drafts_folder, backend):
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.jump_to("salary_range")
+        await pilot.pause()
+        app.post_message(events.Paste("1111111111111111111111111111111-2"))
+        await pilot.pause()
+        assert "too large" in text_of(app, "#feedback")
+        assert app.is_running
+
+
+async def test_autosave_failure_is_announced_once_and_recovery_saves(tmp_path, backend):
+    blocker = tmp_path / "drafts"
+    blocker.write_text("a file where the drafts folder should be")
+    target = blocker / "draft.toml"
+    app = JDWizardApp(new_session(backend, target, {}, folder=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Acme")
+        await pilot.pause(1.6)  # three autosave ticks
+        failures = [n for n in app._notifications if n.title == "Not saved"]
+        assert len(failures) == 1
+        blocker.unlink()
+        blocker.mkdir()  # the user fixes the folder
+        await pilot.press(*" Ltd", "ctrl+q")
+        await pilot.pause(0.3)
+        assert not app.is_running
+    assert tomllib.loads(target.read_text("utf-8"))["answers"]["company"] == "Acme Ltd"
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 35)])

@@ -109,6 +109,23 @@ def test_new_refuses_to_overwrite_an_existing_draft(tmp_path, capsys):
     assert tomllib.loads(path.read_text("utf-8"))["answers"] == {"company": "Keep me"}
 
 
+def test_new_refuses_a_markdown_path_or_an_existing_document(tmp_path, capsys):
+    code, _, err = run(capsys, "new", "backend-engineer", "--draft", str(tmp_path / "jd.md"))
+    assert code == 1 and "give a .toml path" in err
+    (tmp_path / "jd.md").write_text("my notes", "utf-8")
+    code, _, err = run(capsys, "new", "backend-engineer", "--draft", str(tmp_path / "jd.toml"))
+    assert code == 1 and "jd.md already exists" in err
+    assert (tmp_path / "jd.md").read_text("utf-8") == "my notes"
+
+
+def test_render_refuses_to_write_over_the_draft(tmp_path, capsys):
+    path = write_draft(tmp_path / "d.toml", BACKEND_ANSWERS)
+    before = path.read_bytes()
+    code, _, err = run(capsys, "render", str(path), "-o", str(path))
+    assert code == 1 and "is the draft itself" in err
+    assert path.read_bytes() == before
+
+
 def test_usage_errors_exit_2(capsys):
     with pytest.raises(SystemExit) as caught:
         main(["render"])

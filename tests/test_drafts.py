@@ -124,19 +124,24 @@ def test_new_draft_is_named_after_company_once_it_is_settled(drafts_folder, back
     assert session.save_now() == second
 
 
-def test_list_drafts_newest_first_with_progress(drafts_folder, backend):
-    older = Session(backend, Draft("backend-engineer", path=drafts_folder / "a.toml"))
-    older.set_answer("company", "Old Co")
-    older.save_now()
-    newer = Session(backend, Draft("backend-engineer", path=drafts_folder / "b.toml"))
-    for name, value in BACKEND_ANSWERS.items():
-        newer.set_answer(name, value)
-    newer.save_now()
+def test_list_drafts_newest_first_with_progress(drafts_folder):
+    drafts_folder.mkdir(parents=True)
+    for name, day in (("a", 1), ("b", 3), ("c", 2)):
+        (drafts_folder / f"{name}.toml").write_text(
+            f'template = "backend-engineer"\nupdated = 2026-11-0{day}T10:00:00Z\n'
+            f'[answers]\ncompany = "{name.upper()} Co"\n', "utf-8"
+        )
     (drafts_folder / "broken.toml").write_text("not toml =", "utf-8")
     rows = list_drafts(drafts_folder, lambda d: (len(d.answers), 12))
-    assert [row.path.name for row in rows][:2] in (["b.toml", "a.toml"], ["a.toml", "b.toml"])
-    broken = [row for row in rows if row.path.name == "broken.toml"][0]
-    assert "not valid TOML" in broken.problem
+    assert [row.path.name for row in rows] == ["b.toml", "c.toml", "a.toml", "broken.toml"]
+    assert (rows[0].company, rows[0].answered, rows[0].required) == ("B Co", 1, 12)
+    assert "not valid TOML" in rows[-1].problem
+
+
+def test_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.toml"
+    path.write_bytes('\ufefftemplate = "backend-engineer"\n[answers]\ncompany = "Acme"\n'.encode())
+    assert load_draft(path).answers == {"company": "Acme"}
 
 
 @settings(

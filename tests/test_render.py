@@ -34,6 +34,20 @@ def test_multiline_benefits_become_bullets(backend):
     assert "- Health insurance\n- Learning budget\n" in document
 
 
+def test_list_markers_without_space_and_empty_items(backend):
+    answers = dict(BACKEND_ANSWERS, benefits="-Health\n-\n*  Dental\n2) Gym")
+    document = Renderer(backend).render(answers)
+    assert "- Health\n- Dental\n- Gym\n" in document
+    blank = dict(BACKEND_ANSWERS, benefits="-\n•")
+    assert "benefits" in [f.name for f in missing_required(backend, blank)]
+
+
+def test_private_use_characters_survive(backend):
+    glyphs = "Acme \ue0b0\uf09b"  # Powerline / Nerd Font glyphs a user might paste
+    document = Renderer(backend).render(dict(BACKEND_ANSWERS, company=glyphs))
+    assert f"## About {glyphs}" in document
+
+
 def test_optional_sentences_appear_only_when_answered(backend):
     renderer = Renderer(backend)
     full = renderer.render(BACKEND_ANSWERS)

@@ -5,11 +5,11 @@ Update after an intended change with: pytest tests/test_snapshots.py --snapshot-
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from conftest import BACKEND_ANSWERS
 from jdwizard.app_state import new_session
-from jdwizard.drafts import Draft, save_draft
 from jdwizard.library import get_template
 from jdwizard.ui.app import JDWizardApp
 
@@ -17,24 +17,25 @@ SIZE = (100, 30)
 # Sessions get a fixed draft path: an automatic name would carry today's date into the picture.
 
 
-def test_start_screen(snap_compare, drafts_folder: Path):
-    save_draft(Draft("backend-engineer", answers={"company": "Globex"}), "",
-               drafts_folder / "globex.toml")
-    import os
+def test_start_screen(snap_compare, drafts_folder: Path, monkeypatch):
+    drafts_folder.mkdir(parents=True)
+    (drafts_folder / "globex.toml").write_text(
+        'template = "backend-engineer"\nupdated = 2026-11-20T09:30:00Z\n'
+        '[answers]\ncompany = "Globex"\n', "utf-8"
+    )
+    monkeypatch.setenv("TZ", "UTC")  # the row shows the local time of the last save
+    time.tzset()
 
-    os.utime(drafts_folder / "globex.toml", (1_790_000_000, 1_790_000_000))
-    app = JDWizardApp(None, drafts_folder)
-    assert snap_compare(app, terminal_size=SIZE, run_before=_hide_times)
+    async def wait_for_lists(pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
 
-
-async def _hide_times(pilot) -> None:
-    """Drafts list rows show when they were saved: pin that text for a stable picture."""
-    from textual.widgets import OptionList
-
-    drafts = pilot.app.screen.query_one("#draft-list", OptionList)
-    for index in range(drafts.option_count):
-        drafts.replace_option_prompt_at_index(index, "Globex  Backend Engineer\n1/12 answered")
-    await pilot.pause()
+    try:
+        app = JDWizardApp(None, drafts_folder)
+        assert snap_compare(app, terminal_size=SIZE, run_before=wait_for_lists)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_field_screen(snap_compare, drafts_folder: Path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -13,6 +15,8 @@ from jdwizard.errors import UserError
 from jdwizard.session import Session
 from jdwizard.template import Template
 from jdwizard.ui.screens.wizard import WizardScreen
+
+QUIT_CONFIRM_SECONDS = 10.0
 
 
 class JDWizardApp(App[None]):
@@ -27,20 +31,21 @@ class JDWizardApp(App[None]):
         super().__init__()
         self.session = session
         self.drafts_folder = drafts_folder
-        self._quit_despite_failed_save = False
+        self._quit_refused_at = -QUIT_CONFIRM_SECONDS  # when quitting was last refused
 
     def on_mount(self) -> None:
         if self.session is not None:
             self.push_screen(self._wizard_for(self.session))
         else:
-            self.push_screen(self._start_screen())
+            self.run_worker(self._open_start_screen(), exclusive=True, group="open")
 
-    def _start_screen(self) -> Screen:
+    async def _open_start_screen(self) -> None:
+        """Read the templates and drafts off the event loop, then show the start screen."""
         from jdwizard.app_state import load_start_lists
         from jdwizard.ui.screens.start import StartScreen
 
-        templates, drafts = load_start_lists(self.drafts_folder)
-        return StartScreen(templates, drafts)
+        templates, drafts = await asyncio.to_thread(load_start_lists, self.drafts_folder)
+        await self.push_screen(StartScreen(templates, drafts))
 
     @staticmethod
     def _wizard_for(session: Session) -> WizardScreen:
@@ -58,11 +63,14 @@ class JDWizardApp(App[None]):
         self.switch_screen(self._wizard_for(self.session))
 
     def resume_draft(self, path: Path) -> None:
-        """Open the wizard on a saved draft; a bad file is reported, not opened."""
+        """Open the wizard on a saved draft (read in a worker); a bad file is reported."""
+        self.run_worker(self._resume(path), exclusive=True, group="open")
+
+    async def _resume(self, path: Path) -> None:
         from jdwizard.app_state import open_session
 
         try:
-            self.session = open_session(path, self.drafts_folder)
+            self.session = await asyncio.to_thread(open_session, path, self.drafts_folder)
         except UserError as error:
             self.notify(str(error), title="Cannot open", severity="error", markup=False)
             return
@@ -77,17 +85,21 @@ class JDWizardApp(App[None]):
             yield from wizard.commands()
 
     async def action_quit(self) -> None:
-        """Save what was typed, then quit; if that save fails, a second Ctrl+Q quits anyway."""
-        if not self._quit_despite_failed_save:
-            for wizard in [s for s in self.screen_stack if isinstance(s, WizardScreen)]:
-                if wizard.session.has_content() and not await wizard.save(announce=False):
-                    self._quit_despite_failed_save = True
-                    self.notify(
-                        "Not quitting: your answers are not saved. Press Ctrl+Q again to "
-                        "quit without saving.",
-                        title="Unsaved answers",
-                        severity="warning",
-                        timeout=10,
-                    )
-                    return
+        """Save what was typed, then quit. If the save fails, say so and stay; a second Ctrl+Q
+        within QUIT_CONFIRM_SECONDS quits without saving."""
+        for wizard in [s for s in self.screen_stack if isinstance(s, WizardScreen)]:
+            await wizard.flush_typing()
+            if not wizard.session.has_content() or await wizard.save(announce=False):
+                continue
+            if time.monotonic() - self._quit_refused_at < QUIT_CONFIRM_SECONDS:
+                break
+            self._quit_refused_at = time.monotonic()
+            self.notify(
+                "Not quitting: your answers are not saved. Press Ctrl+Q again to quit without "
+                "saving.",
+                title="Unsaved answers",
+                severity="warning",
+                timeout=QUIT_CONFIRM_SECONDS,
+            )
+            return
         self.exit()

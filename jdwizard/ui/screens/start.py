@@ -46,7 +46,9 @@ class StartScreen(Screen[None]):
         yield Header()
         with Horizontal(id="start"):
             with Vertical(id="start-templates"):
-                yield Static("[b]New draft from a template[/b]  (Enter starts it)", classes="heading")
+                yield Static(
+                    "[b]New draft from a template[/b]  (Enter starts it)", classes="heading"
+                )
                 options = []
                 category = None
                 for template in self.templates:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import time
 from collections.abc import Iterable
 
 from textual import on, work
@@ -23,6 +25,7 @@ from jdwizard.validation import check_answer
 
 NARROW = 80  # below this width the preview gives way to the form (F2 toggles it)
 AUTOSAVE_SECONDS = 0.5
+AUTOSAVE_RETRY_SECONDS = 5.0  # after a failed save, autosave waits this long before retrying
 
 
 class WizardScreen(Screen[None]):
@@ -44,6 +47,8 @@ class WizardScreen(Screen[None]):
         self.index = start_index
         self._save_lock = asyncio.Lock()
         self._preview_forced: bool | None = None  # None: by width; else the user's F2 choice
+        self._save_failure: str | None = None  # the last save error announced, while it lasts
+        self._autosave_paused_until = 0.0
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -101,11 +106,7 @@ class WizardScreen(Screen[None]):
         """Switch the form to field `index`."""
         self.index = max(0, min(index, len(self.session.fields) - 1))
         field = self.field
-        total = len(self.session.fields)
-        answered, required = self.session.progress()
-        self.query_one("#progress", Static).update(
-            f"Field {self.index + 1} of {total}  ·  {answered} of {required} required answered"
-        )
+        self._update_progress()
         optional = "" if field.required else "  (optional)"
         self.query_one("#question", Static).update(f"[b]{_escape(field.question)}[/b]{optional}")
         hint = field.hint
@@ -122,9 +123,11 @@ class WizardScreen(Screen[None]):
         multi = field.kind == "text"
         line.display = not multi
         text.display = multi
+        # Loading a value must not post Changed: handled later, it could land in another field.
         if multi:
             if text.text != value:
-                text.load_text(value)
+                with text.prevent(TextArea.Changed):
+                    text.load_text(value)
             text.focus()
         else:
             line.suggester = (
@@ -134,7 +137,8 @@ class WizardScreen(Screen[None]):
             )
             line.placeholder = ""
             if line.value != value:
-                line.value = value
+                with line.prevent(Input.Changed):
+                    line.value = value
             line.cursor_position = len(value)
             line.focus()
         self.query_one(FieldList).set_current(self.index)
@@ -173,15 +177,35 @@ class WizardScreen(Screen[None]):
         self._show_feedback()
         self._refresh_preview()
         self.query_one(FieldList).refresh_field(self.index)
+        self._update_progress()
+
+    def _update_progress(self) -> None:
         answered, required = self.session.progress()
         self.query_one("#progress", Static).update(
             f"Field {self.index + 1} of {len(self.session.fields)}  ·  "
             f"{answered} of {required} required answered"
         )
 
+    async def flush_typing(self) -> None:
+        """Let keys already queued on the answer widget land, then record its value.
+
+        Priority bindings (PageDown, Ctrl+S, Ctrl+Q) run before earlier keys reach the input;
+        without this, "Acme" then PageDown could record "Acme" for the next field, or nothing.
+        """
+        multi = self.field.kind == "text"
+        widget = self.query_one("#answer-text" if multi else "#answer-line")
+        done = asyncio.get_running_loop().create_future()
+        widget.call_later(lambda: done.done() or done.set_result(None))
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(done, timeout=1.0)
+        if multi:
+            self._answer_changed(self.query_one("#answer-text", TextArea).text)
+        else:
+            self._answer_changed(self.query_one("#answer-line", Input).value)
+
     @on(Input.Submitted, "#answer-line")
-    def _submitted(self) -> None:
-        self.action_next_field()
+    async def _submitted(self) -> None:
+        await self.action_next_field()
 
     @on(OptionList.OptionSelected, "#fields")
     def _jump(self, event: OptionList.OptionSelected) -> None:
@@ -189,13 +213,15 @@ class WizardScreen(Screen[None]):
 
     # -- actions ------------------------------------------------------------------------------
 
-    def action_next_field(self) -> None:
+    async def action_next_field(self) -> None:
+        await self.flush_typing()
         if self.index + 1 < len(self.session.fields):
             self.show_field(self.index + 1)
         else:
             self.action_review()
 
-    def action_previous_field(self) -> None:
+    async def action_previous_field(self) -> None:
+        await self.flush_typing()
         self.show_field(self.index - 1)
 
     def action_focus_fields(self) -> None:
@@ -232,33 +258,48 @@ class WizardScreen(Screen[None]):
         self.show_field(self.session.template.field_names.index(name))
 
     async def action_save(self) -> None:
+        await self.flush_typing()
         await self.save(announce=True)
 
     async def _autosave(self) -> None:
+        if time.monotonic() < self._autosave_paused_until:
+            return  # the last save failed: retry now and then, not every tick
         if self.session.dirty and self.session.has_content():
-            await self.save(announce=False)
+            typing_company = self.field.name == "company" and self.app.screen is self
+            await self.save(announce=False, company_settled=not typing_company)
 
-    async def save(self, *, announce: bool) -> bool:
-        """Write the draft and its Markdown in a worker thread; False (and a message) on failure."""
+    async def save(self, *, announce: bool, company_settled: bool = True) -> bool:
+        """Write the draft and its Markdown in a worker thread; False (and a message) on failure.
+
+        A failure is announced once per distinct reason (autosave retries quietly); the answers
+        stay in memory either way.
+        """
         async with self._save_lock:
             if not announce and not self.session.dirty:
                 return True
-            typing_company = self.field.name == "company" and not announce
             revision = self.session.revision
-            job = self.session.save_job(company_settled=not typing_company)
+            job = self.session.save_job(company_settled=company_settled)
             try:
                 await asyncio.to_thread(job.write)
             except OSError as error:
-                reason = error.strerror or str(error)
-                self.notify(
-                    f"Could not save {job.target}: {reason}. Your answers are still here.",
-                    title="Not saved",
-                    severity="error",
-                    markup=False,
-                    timeout=10,
-                )
+                reason = f"Could not save {job.target}: {error.strerror or error}."
+                self._autosave_paused_until = time.monotonic() + AUTOSAVE_RETRY_SECONDS
+                if announce or reason != self._save_failure:
+                    self.notify(
+                        f"{reason} Your answers are still here; fix the folder or quit and "
+                        "start again with --draft elsewhere.",
+                        title="Not saved",
+                        severity="error",
+                        markup=False,
+                        timeout=10,
+                    )
+                self._save_failure = reason
                 return False
             self.session.saved(job, revision)
+            self._autosave_paused_until = 0.0
+            if self._save_failure:
+                self._save_failure = None
+                self.notify(f"Saved {job.target} again.", title="Saved", markup=False)
             self._update_subtitle()
             if announce:
                 md_name = job.target.with_suffix(".md").name
