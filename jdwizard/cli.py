@@ -8,9 +8,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jdwizard import __version__
 from jdwizard.errors import UserError
+
+if TYPE_CHECKING:
+    from jdwizard.session import Session
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,10 +91,19 @@ def parse_presets(pairs: list[str], field_names: Sequence[str], template_id: str
     return presets
 
 
-def _run_app(session=None) -> int:
+def _run_app(session: Session | None = None) -> int:
+    """Run the wizard; afterwards say where the draft is, so it can be found and resumed."""
     from jdwizard.ui.app import JDWizardApp
 
-    JDWizardApp(session).run()
+    app = JDWizardApp(session)
+    app.run()
+    final = app.session
+    if final is not None:
+        if final.path is not None and final.path.exists():
+            print(f"Draft saved: {final.path} (document: {final.path.with_suffix('.md').name})")
+            print(f"Resume it with: jdwizard resume {final.path}")
+        elif not final.has_content():
+            print("Nothing saved: the draft had no answers.")
     return 0
 
 

@@ -25,6 +25,7 @@ BACKEND_ANSWERS = {
     "framework": "gRPC",
     "domain": "payments",
     "salary_range": "€60.000–€75.000 per year",
+    "extra_pay": "equity",
     "benefits": "Health insurance\nA yearly learning budget",
     "pto_policy": "30 days of paid vacation",
 }

@@ -54,11 +54,14 @@ def test_optional_sentences_appear_only_when_answered(backend):
     assert "Our systems handle 40M API requests a day." in full
     assert "As a Senior Backend Engineer" in full
     assert "- Share on-call duty: a one-week rotation every six weeks, paid." in full
-    bare = dict(BACKEND_ANSWERS, scale="", seniority=" ", on_call="", work_focus="")
+    assert "- Salary range: €60.000–€75.000 per year, plus equity." in full
+    assert "based in Berlin, Germany (Hybrid)." in full
+    bare = dict(BACKEND_ANSWERS, scale="", seniority=" ", on_call="", work_focus="", extra_pay="")
     document = renderer.render(bare)
     assert "Our systems handle" not in document
     assert "As a Backend Engineer" in document
     assert "on-call" not in document and "leans toward" not in document
+    assert "- Salary range: €60.000–€75.000 per year.\n" in document
     assert "\n\n\n" not in document
 
 

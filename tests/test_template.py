@@ -21,7 +21,7 @@ def test_backend_template_has_the_public_fields(backend):
     required = {field.name for field in backend.fields if field.required}
     assert required == set(PUBLIC_FIELDS)
     optional = {field.name for field in backend.fields if not field.required}
-    assert optional == {"scale", "work_focus", "seniority", "on_call"}
+    assert optional == {"scale", "work_focus", "seniority", "on_call", "extra_pay"}
     assert backend.id == "backend-engineer" and backend.version >= 1
 
 

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -38,7 +38,7 @@ class ReviewScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="review"):
-            with Vertical(id="review-side"):
+            with VerticalScroll(id="review-side"):
                 yield Static(id="review-summary")
                 yield OptionList(id="todo")
                 with Vertical(id="review-buttons"):
@@ -80,7 +80,11 @@ class ReviewScreen(Screen[int | None]):
         todo.display = todo.option_count > 0
         segments = self.session.renderer.segments(self.session.answers)
         self.query_one(DocumentPreview).show(segments, None, follow=False)
-        self.query_one("#copy", Button).focus()
+        if missing or attention:
+            todo.highlighted = 0
+            todo.focus()  # Enter jumps to the first thing left to do
+        else:
+            self.query_one("#copy", Button).focus()
         self._names = names
 
     @on(OptionList.OptionSelected, "#todo")

@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.markup import escape
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
@@ -49,6 +49,7 @@ class WizardScreen(Screen[None]):
         self._preview_forced: bool | None = None  # None: by width; else the user's F2 choice
         self._save_failure: str | None = None  # the last save error announced, while it lasts
         self._autosave_paused_until = 0.0
+        self._narrow = False
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -59,7 +60,7 @@ class WizardScreen(Screen[None]):
                 yield Static(id="progress")
                 yield Static(id="question")
                 yield Static(id="hint")
-                yield Input(id="answer-line")
+                yield Input(id="answer-line", select_on_focus=False)
                 yield TextArea(id="answer-text", soft_wrap=True, tab_behavior="focus")
                 yield Static(id="feedback")
                 yield Static(id="tips")
@@ -84,13 +85,39 @@ class WizardScreen(Screen[None]):
             )
 
     def on_resize(self, event: Resize) -> None:
+        narrow = self.size.width < NARROW
+        if narrow != self._narrow:  # crossing the threshold: the F2 choice was for the old width
+            self._narrow = narrow
+            self._preview_forced = None
         self._apply_preview_visibility()
 
     def _apply_preview_visibility(self) -> None:
+        """Wide: form and preview side by side (F2 hides the preview). Narrow: one or the other."""
         narrow = self.size.width < NARROW
         show = (not narrow) if self._preview_forced is None else self._preview_forced
         self.set_class(not show, "-preview-hidden")
         self.set_class(show and narrow, "-preview-only")
+        if not self.has_class("-preview-only") and self.is_current:
+            focused = self.focused
+            if focused is None or not focused.display or not focused.is_on_screen:
+                self._answer_widget().focus()
+
+    def _answer_widget(self) -> Input | TextArea:
+        if self.field.kind == "text":
+            return self.query_one("#answer-text", TextArea)
+        return self.query_one("#answer-line", Input)
+
+    def on_key(self, event: Key) -> None:
+        """While the preview fills a narrow screen, typing brings back the form, keeping the key."""
+        if self.has_class("-preview-only") and event.is_printable and event.character:
+            event.stop()
+            self._preview_forced = False
+            self._apply_preview_visibility()
+            widget = self._answer_widget()
+            if isinstance(widget, Input):
+                widget.insert_text_at_cursor(event.character)
+            else:
+                widget.insert(event.character)
 
     def _update_subtitle(self) -> None:
         path = self.session.path
@@ -107,9 +134,11 @@ class WizardScreen(Screen[None]):
         self.index = max(0, min(index, len(self.session.fields) - 1))
         field = self.field
         self._update_progress()
-        optional = "" if field.required else "  (optional)"
+        optional = "" if field.required else " (optional)"
         self.query_one("#question", Static).update(f"[b]{_escape(field.question)}[/b]{optional}")
         hint = field.hint
+        if field.kind == "text":
+            hint = f"{hint}  ·  one per line; PageDown for the next field"
         if field.suggestions:
             hint = f"{hint}  ·  suggestions: {' / '.join(field.suggestions)} (→ completes)"
         self.query_one("#hint", Static).update(_escape(hint))
@@ -183,7 +212,7 @@ class WizardScreen(Screen[None]):
         answered, required = self.session.progress()
         self.query_one("#progress", Static).update(
             f"Field {self.index + 1} of {len(self.session.fields)}  ·  "
-            f"{answered} of {required} required answered"
+            f"{answered}/{required} required answered"
         )
 
     async def flush_typing(self) -> None:
@@ -192,16 +221,12 @@ class WizardScreen(Screen[None]):
         Priority bindings (PageDown, Ctrl+S, Ctrl+Q) run before earlier keys reach the input;
         without this, "Acme" then PageDown could record "Acme" for the next field, or nothing.
         """
-        multi = self.field.kind == "text"
-        widget = self.query_one("#answer-text" if multi else "#answer-line")
+        widget = self._answer_widget()
         done = asyncio.get_running_loop().create_future()
         widget.call_later(lambda: done.done() or done.set_result(None))
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(done, timeout=1.0)
-        if multi:
-            self._answer_changed(self.query_one("#answer-text", TextArea).text)
-        else:
-            self._answer_changed(self.query_one("#answer-line", Input).value)
+        self._answer_changed(widget.text if isinstance(widget, TextArea) else widget.value)
 
     @on(Input.Submitted, "#answer-line")
     async def _submitted(self) -> None:
