@@ -396,10 +396,12 @@ async def test_keys_typed_before_pagedown_land_in_their_own_field(drafts_folder,
         answers = app.screen.session.answers
         assert answers.get("company") == "Acme" and answers.get("what_you_do") == "a shop"
         assert app.screen.field.name == "scale"
-        post_keys(app, *"Big", "ctrl+q")
+        post_keys(app, *"Big", "enter", *"API work", "ctrl+q")
         await pilot.pause(0.5)
     saved = tomllib.loads(path.read_text("utf-8"))["answers"]
-    assert saved == {"company": "Acme", "what_you_do": "a shop", "scale": "Big"}
+    assert saved == {
+        "company": "Acme", "what_you_do": "a shop", "scale": "Big", "work_focus": "API work"
+    }
 
 
 async def test_fast_paging_never_copies_one_answer_into_another(drafts_folder, backend):

@@ -31,7 +31,11 @@ AUTOSAVE_RETRY_SECONDS = 5.0  # after a failed save, autosave waits this long be
 class WizardScreen(Screen[None]):
     """Walks the user through the fields of one session."""
 
+    # Priority bindings run when the key arrives, before keys typed after it reach the input;
+    # Enter is one too (while a single-line answer is focused), so "Acme⏎Ber" never leaves
+    # "Ber" in the company field.
     BINDINGS = [
+        Binding("enter", "submit_field", "Next", show=False, priority=True, id="submit"),
         Binding("pagedown", "next_field", "Next", priority=True, id="next"),
         Binding("pageup", "previous_field", "Back", priority=True, id="previous"),
         Binding("ctrl+s", "save", "Save", priority=True, id="save"),
@@ -228,8 +232,12 @@ class WizardScreen(Screen[None]):
             await asyncio.wait_for(done, timeout=1.0)
         self._answer_changed(widget.text if isinstance(widget, TextArea) else widget.value)
 
-    @on(Input.Submitted, "#answer-line")
-    async def _submitted(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "submit_field":  # Enter means "next" only in a single-line answer
+            return self.focused is not None and self.focused.id == "answer-line"
+        return True
+
+    async def action_submit_field(self) -> None:
         await self.action_next_field()
 
     @on(OptionList.OptionSelected, "#fields")
