@@ -281,6 +281,16 @@ async def test_narrow_toggle_never_swallows_typing(drafts_folder, backend):
         assert app.screen.session.answers["company"] == "Acme"
 
 
+async def test_typing_with_focus_on_the_field_list_goes_into_the_answer(drafts_folder, backend):
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")  # focus leaves the input for the field list
+        assert not app.screen.query_one("#answer-line").has_focus
+        await pilot.press(*"Acme")
+        assert app.screen.session.answers["company"] == "Acme"
+        assert app.screen.query_one("#answer-line").has_focus
+
+
 async def test_crossing_the_width_threshold_resets_the_preview_choice(drafts_folder, backend):
     app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
     async with app.run_test(size=(100, 30)) as pilot:

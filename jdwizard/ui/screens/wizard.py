@@ -112,16 +112,20 @@ class WizardScreen(Screen[None]):
         return self.query_one("#answer-line", Input)
 
     def on_key(self, event: Key) -> None:
-        """While the preview fills a narrow screen, typing brings back the form, keeping the key."""
-        if self.has_class("-preview-only") and event.is_printable and event.character:
-            event.stop()
+        """Printable keys no widget took (the preview filled a narrow screen, or focus was
+        elsewhere) go into the answer, and the form comes back: no typed character is lost."""
+        if not (event.is_printable and event.character):
+            return
+        event.stop()
+        if self.has_class("-preview-only"):
             self._preview_forced = False
             self._apply_preview_visibility()
-            widget = self._answer_widget()
-            if isinstance(widget, Input):
-                widget.insert_text_at_cursor(event.character)
-            else:
-                widget.insert(event.character)
+        widget = self._answer_widget()
+        if isinstance(widget, Input):
+            widget.insert_text_at_cursor(event.character)
+        else:
+            widget.insert(event.character)
+        widget.focus()
 
     def _update_subtitle(self) -> None:
         path = self.session.path
