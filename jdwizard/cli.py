@@ -42,6 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--allow-incomplete", action="store_true",
                         help="render even when required answers are missing")
 
+    check = commands.add_parser(
+        "check", help="check a draft (.toml) or any Markdown/plain-text job post",
+        description="Checks for unfilled fields, gender-coded wording, exclusionary terms, "
+        "pay transparency, length and readability. Exit 0 with no errors, 1 with errors.",
+    )
+    check.add_argument("path", type=Path, help="a draft (.toml), or a .md / .txt job post")
+    check.add_argument("--json", action="store_true", help="machine-readable output")
+
     templates = commands.add_parser("templates", help="list the templates")
     templates.add_argument("--json", action="store_true", help="machine-readable output")
 
@@ -59,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "new": _cmd_new,
         "resume": _cmd_resume,
         "render": _cmd_render,
+        "check": _cmd_check,
         "templates": _cmd_templates,
         "describe": _cmd_describe,
     }
@@ -150,6 +159,38 @@ def _cmd_render(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from jdwizard.checks import check_draft, check_text
+    from jdwizard.checks.report import format_report
+
+    if args.path.suffix.lower() == ".toml":
+        from jdwizard.app_state import open_session
+
+        session = open_session(args.path)
+        report = check_draft(session.template, session.answers)
+    else:
+        report = check_text(_read_text(args.path))
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(format_report(report, str(args.path)))
+    return 1 if report.has_errors else 0
+
+
+def _read_text(path: Path) -> str:
+    """A job post to check, or a one-line error."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UserError(f"no file at {path}; check the path") from None
+    except IsADirectoryError:
+        raise UserError(f"{path} is a folder; give a .toml draft or a .md/.txt job post") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path} is not UTF-8 text; save it as plain text and try again") from None
+    except OSError as error:
+        raise UserError(f"cannot read {path}: {error.strerror or error}") from None
 
 
 def _cmd_templates(args: argparse.Namespace) -> int:

@@ -131,16 +131,36 @@ async def test_invalid_salary_warns_inline_but_lets_the_user_move_on(drafts_fold
         assert "Reads as: USD 150,000–190,000 per year" in text_of(app, "#feedback")
         await pilot.press(*["backspace"] * 19, *"lots")
         await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         todo = app.screen.query_one("#todo", OptionList)
         prompts = [str(todo.get_option_at_index(i).prompt) for i in range(todo.option_count)]
-        assert any(p.startswith("! Salary range") for p in prompts)
-        assert any("Company: no answer" in p for p in prompts)
+        assert any(p.startswith("✗ Salary range: Couldn't read") for p in prompts)
+        assert any(p.startswith("✗ Company: no answer") for p in prompts)
+        summary = text_of(app, "#check-summary")
+        assert "Gender coding:" in summary and "Pay: invalid" in summary
         assert todo.has_focus and todo.highlighted == 0  # Enter goes to the first thing to do
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, WizardScreen) and app.screen.field.name == "company"
+
+
+async def test_findings_show_under_the_field_as_you_type(drafts_folder, backend):
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.jump_to("what_you_do")
+        await pilot.pause()
+        await pilot.press(*"rockstar ninja")
+        lines = text_of(app, "#feedback").splitlines()
+        assert lines[0].startswith('i "rockstar": vague jargon')
+        assert lines[1].startswith('i "ninja": vague jargon')
+        await pilot.press(*["backspace"] * 14)
+        assert not app.screen.query_one("#feedback").display
+        app.screen.jump_to("location")
+        await pilot.pause()
+        await pilot.press(*"Denver, CO")
+        assert "Colorado pay-transparency rules apply" in text_of(app, "#feedback")
 
 
 async def test_bindings_work_inside_the_multiline_field(drafts_folder, backend):

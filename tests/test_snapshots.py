@@ -56,6 +56,7 @@ def test_review_screen(snap_compare, drafts_folder: Path):
 
     async def review(pilot) -> None:
         await pilot.press("ctrl+r")
+        await pilot.app.workers.wait_for_complete()  # the checks run in a worker
         await pilot.pause()
 
     assert snap_compare(JDWizardApp(session), terminal_size=SIZE, run_before=review)

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from jdwizard.ui.copying import copy_document
+from jdwizard.ui.marks import MARKS
 from jdwizard.ui.widgets.preview import DocumentPreview
 
 if TYPE_CHECKING:
+    from jdwizard.checks import Report
     from jdwizard.ui.screens.wizard import WizardScreen
 
 
@@ -38,14 +41,15 @@ class ReviewScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="review"):
-            with VerticalScroll(id="review-side"):
+            with Vertical(id="review-side"):
                 yield Static(id="review-summary")
+                yield Static(id="check-summary")
                 yield OptionList(id="todo")
-                with Vertical(id="review-buttons"):
-                    yield Button("Copy", id="copy", variant="primary")
-                    yield Button("Save", id="save")
-                    yield Button("Back to fields", id="back")
-                    yield Button("Quit", id="quit", variant="error")
+                with Horizontal(id="review-buttons"):
+                    yield Button("Copy", id="copy", variant="primary", compact=True)
+                    yield Button("Save", id="save", compact=True)
+                    yield Button("Back", id="back", compact=True)
+                    yield Button("Quit", id="quit", variant="error", compact=True)
             yield DocumentPreview(id="review-preview")
         yield Footer()
 
@@ -54,18 +58,6 @@ class ReviewScreen(Screen[int | None]):
         self.sub_title = self.session.path.name if self.session.path else "new draft"
         missing = self.session.missing()
         attention = self.session.needs_attention()
-        unknown = self.session.unknown_answers()
-        names = self.session.template.field_names
-        todo = self.query_one("#todo", OptionList)
-        for field in missing:
-            todo.add_option(Option(Text.assemble(("· ", "bold red"), f"{field.label}: no answer"),
-                                   id=field.name))
-        for field, problem in attention:
-            todo.add_option(Option(Text.assemble(("! ", "bold red"), f"{field.label}: {problem}"),
-                                   id=field.name))
-        for name in sorted(unknown):
-            todo.add_option(Option(Text(f"  {name}: kept, not used by this template", "dim"),
-                                   disabled=True))
         summary = self.query_one("#review-summary", Static)
         answered, required = self.session.progress()
         if missing:
@@ -74,23 +66,57 @@ class ReviewScreen(Screen[int | None]):
                 f" ({answered} of {required} answered). Select one to fill it in.",
             ))
         elif attention:
-            summary.update(Text("All required fields answered; check the ones marked !", "bold"))
+            summary.update(Text("All required fields answered; check the ones marked ✗", "bold"))
         else:
             summary.update(Text("Every required field is answered. Ready to copy.", "bold green"))
-        todo.display = todo.option_count > 0
         segments = self.session.renderer.segments(self.session.answers)
         self.query_one(DocumentPreview).show(segments, None, follow=False)
-        if missing or attention:
+        self.query_one("#copy", Button).focus()
+        self._run_checks()
+
+    @work(exclusive=True, group="checks")
+    async def _run_checks(self) -> None:
+        """Check the whole draft (a few milliseconds, but off the event loop all the same)."""
+        from jdwizard.checks import check_draft
+
+        answers = dict(self.session.answers)
+        report = await asyncio.to_thread(check_draft, self.session.template, answers)
+        self.show_report(report)
+
+    def show_report(self, report: Report) -> None:
+        """The checks' summary, and each finding as a jump to its field."""
+        from jdwizard.checks.report import compact_summary
+
+        self.query_one("#check-summary", Static).update(Text("\n".join(compact_summary(report))))
+        todo = self.query_one("#todo", OptionList)
+        todo.clear_options()
+        self._targets: dict[str, str] = {}
+        for number, finding in enumerate(report.findings):
+            label = self._labels.get(finding.field or "", "Whole post")
+            mark, style = MARKS[finding.severity]
+            message = "no answer yet" if finding.id == "unfilled" else finding.message
+            prompt = Text.assemble((mark, style), f"{label}: {message}")
+            option_id = f"finding-{number}"
+            if finding.field in self._labels:
+                self._targets[option_id] = finding.field
+            todo.add_option(Option(prompt, id=option_id))
+        for name in sorted(self.session.unknown_answers()):
+            todo.add_option(Option(Text(f"  {name}: kept, not used by this template", "dim"),
+                                   disabled=True))
+        todo.display = todo.option_count > 0
+        if report.has_errors:
             todo.highlighted = 0
             todo.focus()  # Enter jumps to the first thing left to do
-        else:
-            self.query_one("#copy", Button).focus()
-        self._names = names
+
+    @property
+    def _labels(self) -> dict[str, str]:
+        return {field.name: field.label for field in self.session.fields}
 
     @on(OptionList.OptionSelected, "#todo")
     def _jump(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            self.dismiss(self._names.index(event.option.id))
+        name = self._targets.get(event.option.id or "")
+        if name is not None:
+            self.dismiss(self.session.template.field_names.index(name))
 
     @on(Button.Pressed, "#copy")
     def _copy_pressed(self) -> None:

@@ -7,6 +7,7 @@ import contextlib
 import time
 from collections.abc import Iterable
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -19,6 +20,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
 
 from jdwizard.session import Session
 from jdwizard.ui.copying import copy_document
+from jdwizard.ui.marks import MARKS
 from jdwizard.ui.widgets.field_list import FieldList
 from jdwizard.ui.widgets.preview import DocumentPreview
 from jdwizard.validation import check_answer
@@ -183,15 +185,25 @@ class WizardScreen(Screen[None]):
         self._refresh_preview(follow=True)
 
     def _show_feedback(self) -> None:
-        feedback = check_answer(self.field, self.session.answers.get(self.field.name, ""))
+        """Under the input: the answer as understood (salary), then the checks' findings."""
+        from jdwizard.checks import check_field
+
+        value = self.session.answers.get(self.field.name, "")
+        lines = []
+        reading = check_answer(self.field, value).reading
+        if reading:
+            lines.append(Text.assemble(("✓ ", "bold green"), f"Reads as: {reading}"))
+        for finding in check_field(self.session.template, self.field, self.session.answers):
+            mark, style = MARKS[finding.severity]
+            if finding.id == "unfilled":
+                continue
+            line = Text.assemble((mark, style), finding.message)
+            if finding.suggestion:
+                line.append(f" {finding.suggestion}", "dim")
+            lines.append(line)
         widget = self.query_one("#feedback", Static)
-        if feedback.problem:
-            widget.update(f"[b red]✗[/] {_escape(feedback.problem)}")
-        elif feedback.reading:
-            widget.update(f"[b green]✓[/] Reads as: {_escape(feedback.reading)}")
-        else:
-            widget.update("")
-        widget.display = bool(feedback.problem or feedback.reading)
+        widget.update(Text("\n").join(lines))
+        widget.display = bool(lines)
 
     def _refresh_preview(self, *, follow: bool = False) -> None:
         preview = self.query_one(DocumentPreview)

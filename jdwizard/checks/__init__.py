@@ -1,0 +1,168 @@
+"""Draft checks: what makes a job post fail, found offline and explained in one line each.
+
+Pure and Textual-free. `check_draft` checks a template's answers and rendered document,
+`check_text` any Markdown or plain-text post, and `check_field` one answer as it is typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from jdwizard.checks.finding import SEVERITIES, Finding
+from jdwizard.checks.gender import GenderCoding, code, describe
+from jdwizard.checks.pay import PayVerdict, check_pay, salary_in_text
+from jdwizard.checks.readability import Readability, measure
+from jdwizard.checks.terms import check_terms
+from jdwizard.checks.unfilled import check_leftovers, check_required
+from jdwizard.template import Field, Template
+
+WORDS_RANGE = (300, 700)  # Textio, Ongig, Paycor (shared/data/pay-transparency.md)
+MIN_READING_EASE = 60.0  # Flesch: 60+ is plain English
+MAX_WORDS_PER_SENTENCE = 13.0
+GENDER_SOURCE = "Gaucher, Friesen & Kay (2011); word lists from the open-source gender-decoder"
+
+__all__ = ["Finding", "Report", "check_draft", "check_field", "check_text"]
+
+
+@dataclass
+class Report:
+    """Everything the checks found about one job post."""
+
+    findings: list[Finding]
+    gender: GenderCoding
+    readability: Readability
+    pay: PayVerdict
+    template_gender: GenderCoding | None = None  # the template's own fixed text, for drafts
+    counts: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        order = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+        self.findings.sort(key=lambda f: order[f.severity])
+        self.counts = {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES}
+
+    @property
+    def has_errors(self) -> bool:
+        return self.counts["error"] > 0
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "findings": [finding.to_json() for finding in self.findings],
+            "gender_coding": self.gender.to_json(),
+            "word_count": self.readability.words,
+            "reading_ease": self.readability.reading_ease,
+            "words_per_sentence": self.readability.words_per_sentence,
+            "pay": {"status": self.pay.status, "salary": self.pay.salary,
+                    "rules": list(self.pay.rules)},
+        }
+
+
+def check_text(text: str) -> Report:
+    """Check a finished job post given as Markdown or plain text."""
+    findings = check_leftovers(text)
+    findings += check_terms(text, None)
+    gender = code(text)
+    findings += _gender_findings(gender, None)
+    pay_findings, verdict = check_pay(salary_in_text(text), text, text, True, None, None)
+    findings += pay_findings
+    readability = measure(text)
+    findings += _length_findings(readability)
+    return Report(findings, gender, readability, verdict)
+
+
+def check_draft(template: Template, answers: Mapping[str, str]) -> Report:
+    """Check a draft: its answers field by field, and the document they render."""
+    from jdwizard.render import Renderer
+
+    segments = Renderer(template).segments(answers)
+    document = "".join(segment.text for segment in segments)
+    fixed_text = "".join(segment.text for segment in segments if segment.field is None)
+    findings = check_required(template, answers)
+    missing = {finding.field for finding in findings}
+    findings += check_leftovers(fixed_text)
+    for item in template.fields:
+        value = answers.get(item.name, "")
+        if value.strip() and item.name not in missing:
+            findings += check_leftovers(value, field=item.name)
+            findings += check_terms(value, item.name)
+    gender = code(document)
+    findings += _gender_findings(gender, None)
+    pay_findings, verdict = _pay(template, answers)
+    verdict_field = next((f.name for f in template.fields if f.validate == "salary"), None)
+    findings += pay_findings
+    if any(f.id == "pay-missing" for f in pay_findings):  # one line for an empty salary, not two
+        findings = [f for f in findings if not (f.id == "unfilled" and f.field == verdict_field)]
+    readability = measure(document)
+    findings += _length_findings(readability)
+    return Report(findings, gender, readability, verdict, code(fixed_text))
+
+
+def check_field(template: Template, item: Field, answers: Mapping[str, str]) -> list[Finding]:
+    """The findings for one answer, cheap enough to run on every keystroke."""
+    value = answers.get(item.name, "")
+    findings = check_terms(value, item.name) + check_leftovers(value, field=item.name)
+    coded = code(value)
+    if coded.masculine or coded.feminine:
+        parts = [f"{kind}-coded: {describe(words)}" for kind, words in
+                 (("masculine", coded.masculine), ("feminine", coded.feminine)) if words]
+        findings.append(Finding(
+            "gender-words", "info", item.name, f"{'; '.join(parts).capitalize()}.",
+            "Fine in moderation; the review screen shows the balance of the whole post, "
+            "where the template's own text counts too.",
+        ))
+    if item.validate == "salary" or item.name in ("location", "work_type"):
+        findings += [f for f in _pay(template, answers)[0] if f.field == item.name]
+    return findings
+
+
+def _pay(template: Template, answers: Mapping[str, str]) -> tuple[list[Finding], PayVerdict]:
+    names = template.field_names
+    salary_field = next((f.name for f in template.fields if f.validate == "salary"), None)
+    salary = answers.get(salary_field, "") if salary_field else None
+    benefits = answers.get("benefits", "").strip() != "" if "benefits" in names else True
+    return check_pay(salary, answers.get("location", ""), answers.get("work_type", ""),
+                     benefits, salary_field, "location" if "location" in names else None)
+
+
+def _gender_findings(gender: GenderCoding, field_name: str | None) -> list[Finding]:
+    label = gender.label
+    if label in ("empty", "neutral"):
+        return []
+    masculine = "masculine" in label
+    words = describe(gender.masculine if masculine else gender.feminine)
+    severity = "warning" if label.startswith("strongly") else "info"
+    other = "feminine" if masculine else "masculine"
+    return [Finding(
+        "gender-coded", severity, field_name,
+        f"The post reads {label} (score {gender.score:+d}): {words}.",
+        f"Swap some of these words for neutral ones, or balance them with {other}-coded ones. "
+        f"Source: {GENDER_SOURCE}.",
+    )]
+
+
+def _length_findings(readability: Readability) -> list[Finding]:
+    findings = []
+    low, high = WORDS_RANGE
+    if readability.words and not low <= readability.words <= high:
+        side = "short" if readability.words < low else "long"
+        findings.append(Finding(
+            "length", "warning", None,
+            f"{readability.words} words: {side} for a job post (aim for {low}–{high}).",
+            "Add what the work is really like." if side == "short"
+            else "Cut repetition and generic lines.",
+        ))
+    ease = readability.reading_ease
+    if ease is not None and ease < MIN_READING_EASE:
+        findings.append(Finding(
+            "reading-ease", "warning", None,
+            f"Reading ease {ease:.0f} (Flesch; 60+ is plain English).",
+            "Use shorter sentences and everyday words.",
+        ))
+    per_sentence = readability.words_per_sentence
+    if per_sentence is not None and per_sentence > MAX_WORDS_PER_SENTENCE:
+        findings.append(Finding(
+            "sentence-length", "info", None,
+            f"{per_sentence:.1f} words per sentence on average (8–13 reads easily).",
+            "Split the longest sentences.",
+        ))
+    return findings

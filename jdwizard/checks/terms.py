@@ -1,0 +1,53 @@
+"""Exclusionary wording and jargon, from the editable list in jdwizard/data/inclusive-terms.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from jdwizard.checks.finding import Finding, data_file
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]
+    severity: str
+    why: str
+    instead: str
+    source: str
+    pattern: re.Pattern[str]
+
+
+@cache
+def terms() -> tuple[Term, ...]:
+    """The shipped term list, each with a compiled whole-word pattern."""
+    data = tomllib.loads(data_file("inclusive-terms.toml").read_text(encoding="utf-8"))
+    found = []
+    for item in data["terms"]:
+        words = tuple(item["match"])
+        alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        found.append(Term(words, item["severity"], item["why"], item["instead"], item["source"],
+                          pattern))
+    return tuple(found)
+
+
+def check_terms(text: str, field: str | None) -> list[Finding]:
+    """One finding per listed term used in `text` (with how often)."""
+    findings = []
+    for term in terms():
+        hits = [match.group(0) for match in term.pattern.finditer(text)]
+        if not hits:
+            continue
+        word = hits[0]
+        times = f" ({len(hits)}×)" if len(hits) > 1 else ""
+        findings.append(Finding(
+            id=f"term:{term.words[0].replace(' ', '-')}",
+            severity=term.severity,
+            field=field,
+            message=f'"{word}"{times}: {term.why}.',
+            suggestion=f"Use {term.instead}. Source: {term.source}.",
+        ))
+    return findings
