@@ -1,7 +1,8 @@
 """How much work one keystroke costs in the wizard: `python benchmarks/keystroke.py [--quick]`.
 
 Prints one line per figure (median and 95th percentile, in milliseconds):
-- core: recording the answer, rendering the document into segments, building the preview text;
+- core: recording the answer, rendering the document into segments, building the preview text,
+  and checking the answer (terms, gender-coded words, pay);
 - app: from a key event reaching the headless app until the preview holds the new text.
 A benchmark, not a test: the figures depend on the machine and its load.
 """
@@ -23,17 +24,22 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 
 def core_figures(repeats: int) -> list[float]:
+    from jdwizard.checks import check_field
     from jdwizard.drafts import Draft
     from jdwizard.library import get_template
     from jdwizard.session import Session
     from jdwizard.ui.widgets.preview import preview_text
 
-    session = Session(get_template("backend-engineer"), Draft("backend-engineer"))
+    template = get_template("backend-engineer")
+    session = Session(template, Draft("backend-engineer"))
+    field = template.field("salary_range")
     samples = []
     for index in range(repeats):
         start = time.perf_counter()
-        session.set_answer("what_you_do", "a platform " + "x" * (index % 80))
-        preview_text(session.renderer.segments(session.answers), "what_you_do")
+        answer = "$150k-190k per year, a driven rockstar " + "x" * (index % 80)
+        session.set_answer(field.name, answer)
+        preview_text(session.renderer.segments(session.answers), field.name)
+        check_field(template, field, session.answers)
         samples.append((time.perf_counter() - start) * 1000)
     return samples
 
