@@ -47,7 +47,7 @@ def test_a_filled_draft_has_no_errors(backend):
 def test_terms_rockstar_ninja_give_two_findings_with_replacements():
     found = check_terms("We want a rockstar ninja!", "what_you_do")
     assert ids(found) == ["term:rockstar", "term:ninja"]
-    assert all(f.field == "what_you_do" and f.suggestion.startswith("Use ") for f in found)
+    assert all(f.field == "what_you_do" and f.suggestion.startswith("Instead: ") for f in found)
     assert check_terms("Rock star, culture fit, digital natives", None)[0].id == "term:rockstar"
     assert ids(check_terms("young and the youngest; headstrong", None)) == ["term:young"]
     assert check_terms("the theme, she sells; shell", None)[0].id == "term:she"

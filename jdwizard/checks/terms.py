@@ -48,6 +48,6 @@ def check_terms(text: str, field: str | None) -> list[Finding]:
             severity=term.severity,
             field=field,
             message=f'"{word}"{times}: {term.why}.',
-            suggestion=f"Use {term.instead}. Source: {term.source}.",
+            suggestion=f"Instead: {term.instead}. Source: {term.source}.",
         ))
     return findings

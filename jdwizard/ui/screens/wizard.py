@@ -28,6 +28,7 @@ from jdwizard.validation import check_answer
 NARROW = 80  # below this width the preview gives way to the form (F2 toggles it)
 AUTOSAVE_SECONDS = 0.5
 AUTOSAVE_RETRY_SECONDS = 5.0  # after a failed save, autosave waits this long before retrying
+MAX_INLINE_FINDINGS = 3  # findings shown under the answer; the review screen lists them all
 
 
 class WizardScreen(Screen[None]):
@@ -193,14 +194,21 @@ class WizardScreen(Screen[None]):
         reading = check_answer(self.field, value).reading
         if reading:
             lines.append(Text.assemble(("✓ ", "bold green"), f"Reads as: {reading}"))
-        for finding in check_field(self.session.template, self.field, self.session.answers):
+        findings = [
+            finding
+            for finding in check_field(self.session.template, self.field, self.session.answers)
+            if finding.id != "unfilled"
+        ]
+        for finding in findings[:MAX_INLINE_FINDINGS]:
             mark, style = MARKS[finding.severity]
-            if finding.id == "unfilled":
-                continue
             line = Text.assemble((mark, style), finding.message)
-            if finding.suggestion:
-                line.append(f" {finding.suggestion}", "dim")
+            advice = finding.suggestion.split(" Source: ")[0]  # sources: on the review screen
+            if advice:
+                line.append(f" {advice}", "dim")
             lines.append(line)
+        if len(findings) > MAX_INLINE_FINDINGS:
+            more = len(findings) - MAX_INLINE_FINDINGS
+            lines.append(Text(f"  … {more} more on the review screen (Ctrl+R)", "dim"))
         widget = self.query_one("#feedback", Static)
         widget.update(Text("\n").join(lines))
         widget.display = bool(lines)
