@@ -44,15 +44,32 @@ def core_figures(repeats: int) -> list[float]:
     return samples
 
 
-async def app_figures(repeats: int) -> list[float]:
+def scaled_template(scale: int):
+    """The backend-engineer template, its body repeated `scale` times (a longer document)."""
+    import shutil
+
+    from jdwizard.library import get_template
+    from jdwizard.template import load_template
+
+    template = get_template("backend-engineer")
+    if scale == 1:
+        return template
+    folder = Path(tempfile.mkdtemp()) / "long"
+    shutil.copytree(template.source, folder)
+    body = folder / "body.md.j2"
+    body.write_text(body.read_text(encoding="utf-8") * scale, encoding="utf-8")
+    return load_template(folder)
+
+
+async def app_figures(repeats: int, scale: int = 1) -> list[float]:
+    """Time from a key event reaching the app until the preview holds the new text."""
     from textual import events
 
     from jdwizard.app_state import new_session
-    from jdwizard.library import get_template
     from jdwizard.ui.app import JDWizardApp
     from jdwizard.ui.widgets.preview import DocumentPreview
 
-    session = new_session(get_template("backend-engineer"), None, {})
+    session = new_session(scaled_template(scale), None, {})
     app = JDWizardApp(session)
     samples = []
     async with app.run_test(size=(120, 35)) as pilot:

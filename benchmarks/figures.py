@@ -1,0 +1,177 @@
+"""jdwizard's speed and memory against a bare Textual app, measured in the same run.
+
+    python benchmarks/figures.py [--quick] [--repeats N]
+
+Prints one line per figure: median and spread of several runs, the ratio to its baseline, the
+target, and pass/fail. Each start-up is a fresh process timed from launch to exit, the app
+quitting as soon as its first screen is up (a baseline app quits on mount). `--quick` runs each
+figure a couple of times, to check that the benchmark works (CI), not to judge the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+BARE = """
+import resource, sys
+from textual.app import App
+class Bare(App):
+    def on_mount(self):
+        self.exit()
+Bare().run(headless=True, size=(120, 35))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+# Runs the real command line, with the app told (through Textual's auto_pilot) to quit once the
+# screen named in argv[1] is showing, optionally after walking every field (argv[2] == "walk").
+JDWIZARD = """
+import asyncio, resource, sys
+from jdwizard.ui.app import JDWizardApp
+target, mode, args = sys.argv[1], sys.argv[2], sys.argv[3:]
+
+async def pilot_script(pilot):
+    app = pilot.app
+    while type(app.screen).__name__ != target:
+        await asyncio.sleep(0.001)
+    if mode == "walk":
+        screen = app.screen
+        for index, field in enumerate(screen.session.fields):
+            screen.show_field(index)
+            await pilot.press(*"Typed answer")
+    app.exit()
+
+run = JDWizardApp.run
+JDWizardApp.run = lambda self, **kw: run(
+    self, headless=True, size=(120, 35), auto_pilot=pilot_script
+)
+from jdwizard.cli import main
+main(args)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+DRAFT = """
+template = "backend-engineer"
+[answers]
+company = "Acme"
+what_you_do = "a logistics platform"
+hiring_manager = "Priya Shah"
+work_type = "Hybrid"
+location = "Berlin"
+language = "Go"
+datastore = "PostgreSQL"
+framework = "gRPC"
+domain = "payments"
+salary_range = "€60.000–€75.000 per year"
+benefits = "Health insurance"
+pto_policy = "30 days of paid vacation"
+"""
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time of one process, and the peak memory (KB) it reports on its last output line."""
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark command failed: {command}\n{done.stderr[-2000:]}")
+    lines = (done.stdout.strip().splitlines() or [""]) + (done.stderr.strip().splitlines() or [""])
+    numbers = [int(line) for line in lines if line.strip().isdigit()]
+    return elapsed, (numbers[-1] if numbers else 0)
+
+
+def series(command: list[str], env: dict[str, str], repeats: int) -> tuple[list[float], int]:
+    times, peak = [], 0
+    for _ in range(repeats):
+        elapsed, memory = timed(command, env)
+        times.append(elapsed)
+        peak = max(peak, memory)
+    return times, peak
+
+
+def line(name: str, value: float, baseline: float, target: float, spread: str) -> bool:
+    ratio = value / baseline
+    ok = ratio <= target
+    print(f"{name:44} {value * 1000:8.1f} ms ({spread})  ratio {ratio:5.2f}  "
+          f"target <= {target:.1f}  {'PASS' if ok else 'FAIL'}")
+    return ok
+
+
+def spread_of(samples: list[float]) -> str:
+    return f"min {min(samples) * 1000:.0f}, max {max(samples) * 1000:.0f}, n={len(samples)}"
+
+
+def keystroke_figures(repeats: int) -> list[bool]:
+    """Key event to preview, on the built-in template and on one ten times as long."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    import asyncio
+
+    from keystroke import app_figures, percentiles
+
+    results = []
+    for name, scale, median_target, p95_target in (
+        ("key press to preview (backend-engineer)", 1, 16.0, 33.0),
+        ("key press to preview (10x template)", 10, None, 50.0),
+    ):
+        median, p95 = percentiles(asyncio.run(app_figures(repeats, scale=scale)))
+        ok = p95 <= p95_target and (median_target is None or median <= median_target)
+        target = f"p95 <= {p95_target:.0f} ms" + (
+            f", median <= {median_target:.0f} ms" if median_target else "")
+        print(f"{name:44} median {median:6.2f} ms  p95 {p95:6.2f} ms  target {target}  "
+              f"{'PASS' if ok else 'FAIL'}")
+        results.append(ok)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="two runs each: check it works")
+    parser.add_argument("--repeats", type=int, default=9, help="runs per start-up figure")
+    args = parser.parse_args()
+    repeats = 2 if args.quick else args.repeats
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as scratch:
+        env = dict(os.environ, JDWIZARD_HOME=str(Path(scratch) / "home"))
+        draft = Path(scratch) / "draft.toml"
+        draft.write_text(textwrap.dedent(DRAFT), encoding="utf-8")
+        print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, {repeats} runs each")
+        bare, bare_memory = series([python, "-c", BARE], env, repeats)
+        baseline = statistics.median(bare)
+        print(f"{'baseline: bare Textual app, exit on mount':44} {baseline * 1000:8.1f} ms "
+              f"({spread_of(bare)})  peak {bare_memory / 1024:.0f} MB")
+        results = []
+        new = [python, "-c", JDWIZARD, "WizardScreen", "-", "new", "backend-engineer",
+               "--draft", str(Path(scratch) / "new.toml")]
+        samples, _ = series(new, env, repeats)
+        results.append(line("jdwizard new backend-engineer: first field",
+                            statistics.median(samples), baseline, 1.2, spread_of(samples)))
+        samples, _ = series([python, "-c", JDWIZARD, "StartScreen", "-"], env, repeats)
+        results.append(line("jdwizard: start screen", statistics.median(samples), baseline, 1.2,
+                            spread_of(samples)))
+        render = [python, "-m", "jdwizard", "render", str(draft)]
+        samples, _ = series(render, env, repeats)
+        results.append(line("jdwizard render DRAFT", statistics.median(samples), baseline, 1.0,
+                            spread_of(samples)))
+        walk = [python, "-c", JDWIZARD, "WizardScreen", "walk", "new", "backend-engineer",
+                "--draft", str(Path(scratch) / "walk.toml")]
+        _, walk_memory = series(walk, env, 1 if args.quick else 3)
+        ratio = walk_memory / bare_memory if bare_memory else float("inf")
+        ok = ratio <= 1.3
+        print(f"{'peak memory after walking every field':44} {walk_memory / 1024:8.1f} MB "
+              f"(bare {bare_memory / 1024:.1f} MB)  ratio {ratio:5.2f}  target <= 1.3  "
+              f"{'PASS' if ok else 'FAIL'}")
+        results.append(ok)
+        results += keystroke_figures(10 if args.quick else 200)
+    print(f"{sum(results)} of {len(results)} figures within target")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
