@@ -163,6 +163,26 @@ async def test_findings_show_under_the_field_as_you_type(drafts_folder, backend)
         assert "Colorado pay-transparency rules apply" in text_of(app, "#feedback")
 
 
+async def test_a_long_paste_is_checked_after_a_pause(drafts_folder, backend):
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.jump_to("what_you_do")
+        await pilot.pause()
+        app.post_message(events.Paste("a shop " * 15_000 + "for a rockstar"))  # ~100 KB
+        await pilot.pause()
+        assert app.screen.session.answers["what_you_do"].endswith("rockstar")
+        await pilot.press("x")  # typing goes on while the check waits for a pause
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "rockstar" not in text_of(app, "#feedback")  # "rockstarx" is not the term
+        await pilot.press("backspace")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert '"rockstar": vague jargon' in text_of(app, "#feedback")
+
+
 async def test_bindings_work_inside_the_multiline_field(drafts_folder, backend):
     path = drafts_folder / "multi.toml"
     app = JDWizardApp(new_session(backend, path, {}, folder=drafts_folder))

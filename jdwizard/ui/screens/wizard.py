@@ -18,7 +18,9 @@ from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
 
+from jdwizard.checks.finding import Finding
 from jdwizard.session import Session
+from jdwizard.template import Field
 from jdwizard.ui.copying import copy_document
 from jdwizard.ui.marks import MARKS
 from jdwizard.ui.widgets.field_list import FieldList
@@ -29,6 +31,8 @@ NARROW = 80  # below this width the preview gives way to the form (F2 toggles it
 AUTOSAVE_SECONDS = 0.5
 AUTOSAVE_RETRY_SECONDS = 5.0  # after a failed save, autosave waits this long before retrying
 MAX_INLINE_FINDINGS = 3  # findings shown under the answer; the review screen lists them all
+LONG_ANSWER = 5_000  # characters; a longer answer is checked off the event loop, after a pause
+LONG_ANSWER_PAUSE = 0.3  # seconds of no typing before a long answer is checked
 
 
 class WizardScreen(Screen[None]):
@@ -137,7 +141,7 @@ class WizardScreen(Screen[None]):
     # -- showing a field --------------------------------------------------------------------
 
     @property
-    def field(self):
+    def field(self) -> Field:
         return self.session.fields[self.index]
 
     def show_field(self, index: int) -> None:
@@ -186,19 +190,36 @@ class WizardScreen(Screen[None]):
         self._refresh_preview(follow=True)
 
     def _show_feedback(self) -> None:
-        """Under the input: the answer as understood (salary), then the checks' findings."""
+        """Under the input: the answer as understood (salary), then the checks' findings.
+
+        Short answers are checked on every keystroke (well under a millisecond); a long paste
+        is checked in a worker thread once typing pauses, so input never waits for it.
+        """
+        value = self.session.answers.get(self.field.name, "")
+        if len(value) <= LONG_ANSWER:
+            from jdwizard.checks import check_field
+
+            self._render_feedback(check_field(self.session.template, self.field,
+                                              self.session.answers))
+        else:
+            self._check_long_answer(self.field, dict(self.session.answers))
+
+    @work(exclusive=True, group="field-checks")
+    async def _check_long_answer(self, field: Field, answers: dict[str, str]) -> None:
         from jdwizard.checks import check_field
 
+        await asyncio.sleep(LONG_ANSWER_PAUSE)  # a newer keystroke cancels this worker
+        findings = await asyncio.to_thread(check_field, self.session.template, field, answers)
+        if field is self.field:
+            self._render_feedback(findings)
+
+    def _render_feedback(self, findings: list[Finding]) -> None:
         value = self.session.answers.get(self.field.name, "")
         lines = []
         reading = check_answer(self.field, value).reading
         if reading:
             lines.append(Text.assemble(("✓ ", "bold green"), f"Reads as: {reading}"))
-        findings = [
-            finding
-            for finding in check_field(self.session.template, self.field, self.session.answers)
-            if finding.id != "unfilled"
-        ]
+        findings = [finding for finding in findings if finding.id != "unfilled"]
         for finding in findings[:MAX_INLINE_FINDINGS]:
             mark, style = MARKS[finding.severity]
             line = Text.assemble((mark, style), finding.message)
