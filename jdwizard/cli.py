@@ -182,7 +182,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _read_text(path: Path) -> str:
     """A job post to check, or a one-line error."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
+            return raw.decode("utf-16")
+        return raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise UserError(f"no file at {path}; check the path") from None
     except IsADirectoryError:

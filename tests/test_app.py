@@ -181,6 +181,13 @@ async def test_a_long_paste_is_checked_after_a_pause(drafts_folder, backend):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert '"rockstar": vague jargon' in text_of(app, "#feedback")
+        app.post_message(events.Paste(" rockstar" * 700))  # long again: checked after a pause
+        await pilot.pause()
+        app.screen.query_one("#answer-line", Input).value = "Acme"  # short before it lands
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.screen.query_one("#feedback").display  # no stale findings for "Acme"
 
 
 async def test_bindings_work_inside_the_multiline_field(drafts_folder, backend):

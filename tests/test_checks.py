@@ -48,7 +48,8 @@ def test_terms_rockstar_ninja_give_two_findings_with_replacements():
     found = check_terms("We want a rockstar ninja!", "what_you_do")
     assert ids(found) == ["term:rockstar", "term:ninja"]
     assert all(f.field == "what_you_do" and f.suggestion.startswith("Instead: ") for f in found)
-    assert check_terms("Rock star, culture fit, digital natives", None)[0].id == "term:rockstar"
+    assert ids(check_terms("Rock star, culture fit, digital natives", None)) == [
+        "term:rock-star", "term:digital-natives", "term:culture-fit"]
     assert ids(check_terms("young and the youngest; headstrong", None)) == ["term:young"]
     assert check_terms("the theme, she sells; shell", None)[0].id == "term:she"
     assert check_terms("theme shell hero", None) == []
@@ -119,6 +120,8 @@ def test_check_field_is_scoped_to_the_answer(backend):
 def test_template_text_counts_in_the_gender_coding(backend):
     report = check_draft(backend, BACKEND_ANSWERS)
     assert report.template_gender is not None
+    assert report.template_gender.masculine.get("autonomy") == 1  # "...the autonomy to solve"
+    assert report.template_gender.feminine.get("depend") == 1  # "...other engineers depend on"
     # The template's own wording ("analy...", "lead"...) is part of the whole post's figures.
     for word, count in report.template_gender.masculine.items():
         assert report.gender.masculine.get(word, 0) >= count
@@ -129,6 +132,82 @@ def test_template_text_counts_in_the_gender_coding(backend):
 def test_length_and_readability_are_reported():
     short = check_text("## Job\n\nSalary: $100k-120k per year. Write code.\n")
     assert "length" in ids(short.findings) and short.readability.words < 300
+    assert "short" in [f for f in short.findings if f.id == "length"][0].message
+    long = check_text("Salary: $100k-120k per year.\n\n" + "We write code. " * 400)
+    assert "long" in [f for f in long.findings if f.id == "length"][0].message
+    hard = check_text("Salary: $100k-120k per year.\n\nThe organisational infrastructure "
+                      "necessitates comprehensive interdisciplinary collaboration, continuous "
+                      "architectural modernisation and sophisticated operational observability, "
+                      "particularly regarding distributed transactional consistency.\n")
+    assert "reading-ease" in ids(hard.findings)
+    rambling = check_text("Salary: $100k-120k per year.\n\n" + "We build and run the services "
+                          "that our customers use every day and we keep them fast and safe for "
+                          "everyone. " * 5)
+    assert "sentence-length" in ids(rambling.findings)
+
+
+def test_ordinary_brackets_and_names_are_not_errors():
+    report = check_text("# Senior Backend Engineer [Toronto, Canada]\n\nHims & Hers and Ernst & "
+                        "Young use CMake and Ninja in the HE sector.\n\nSalary: $150k-190k "
+                        "per year\n")
+    assert report.counts["error"] == 0
+    assert ids(report.findings).count("note-left") == 1  # a warning, for the user to judge
+    assert not [f for f in report.findings if f.id.startswith("term:")]
+
+
+def test_plain_text_location_comes_from_a_location_line():
+    post = ("# Engineer\n\nWe read the Washington Post and keep a remote build cache.\n\n"
+            "Location: Toronto, Canada\n\nSalary: CA$120k-150k per year\n")
+    report = check_text(post)
+    assert report.pay.rules == () and "pay-remote" not in ids(report.findings)
+    report = check_text(post.replace("Toronto, Canada", "Denver, CO (Remote)"))
+    assert report.pay.rules == ("Colorado",) and "pay-remote" in ids(report.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "salary"),
+    [
+        ("## Salary\n\n- $150,000 - $190,000 per year\n", "USD 150,000–190,000 per year"),
+        ("Salary range: 150k–190k USD per year. Apply by May 1.\n", "USD 150,000–190,000 per year"),
+        ("- Base salary: $150k–190k per year\n", "USD 150,000–190,000 per year"),
+    ],
+)
+def test_salary_lines_in_markdown_layouts(text, salary):
+    assert check_text(text).pay.salary == salary
+
+
+def test_growth_rate_is_not_a_salary():
+    assert check_text("Growth rate: 300% in 2023\n").pay.status == "missing"
+
+
+def test_washington_dc_and_no_remote():
+    assert jurisdictions("Washington, DC") == []
+    findings, _ = check_pay("$150k-190k per year", "Austin, TX", "On-site only, no remote")
+    assert "pay-remote" not in ids(findings)
+
+
+def test_equal_ends_and_one_benefits_warning():
+    findings, verdict = check_pay("$150k-150k per year", "")
+    assert "pay-equal" in ids(findings) and verdict.status == "incomplete"
+    findings, _ = check_pay("$150k-190k per year", "Denver, CO; Seattle, WA; Chicago, IL",
+                            benefits_given=False)
+    assert ids(findings).count("pay-benefits") == 1
+
+
+def test_remote_work_type_note_shows_on_the_work_type_field(backend):
+    answers = dict(BACKEND_ANSWERS, work_type="Remote")
+    assert "pay-remote" in ids(check_field(backend, backend.field("work_type"), answers))
+
+
+def test_empty_and_utf16_posts(tmp_path, capsys):
+    empty = tmp_path / "empty.md"
+    empty.write_text("", "utf-8")
+    assert main(["check", str(empty)]) == 1
+    assert "The post is empty." in capsys.readouterr().out
+    wide = tmp_path / "wide.txt"
+    wide.write_bytes("Salary: $150k-190k per year\n".encode("utf-16"))
+    assert main(["check", str(wide)]) == 0
+    assert "USD 150,000–190,000 per year" in capsys.readouterr().out
 
 
 def test_cli_check_on_a_filled_draft_reports_the_template_figures(tmp_path, capsys, backend):

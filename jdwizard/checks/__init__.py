@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from jdwizard.checks.finding import SEVERITIES, Finding
 from jdwizard.checks.gender import GenderCoding, code, describe
-from jdwizard.checks.pay import PayVerdict, check_pay, salary_in_text
+from jdwizard.checks.pay import PayVerdict, check_pay, location_in_text, salary_in_text
 from jdwizard.checks.readability import Readability, measure
 from jdwizard.checks.terms import check_terms
 from jdwizard.checks.unfilled import check_leftovers, check_required
@@ -59,11 +59,17 @@ class Report:
 
 def check_text(text: str) -> Report:
     """Check a finished job post given as Markdown or plain text."""
-    findings = check_leftovers(text)
+    findings = check_leftovers(text, notes="warning")
+    if not text.strip():
+        findings.append(Finding("empty", "error", None, "The post is empty.",
+                                "Check the file: it has no text to check."))
     findings += check_terms(text, None)
     gender = code(text)
     findings += _gender_findings(gender, None)
-    pay_findings, verdict = check_pay(salary_in_text(text), text, text, True, None, None)
+    location = location_in_text(text)
+    title = next((line for line in text.splitlines() if line.strip()), "")
+    pay_findings, verdict = check_pay(salary_in_text(text), location, f"{title} {location}",
+                                      True, None, None, None)
     findings += pay_findings
     readability = measure(text)
     findings += _length_findings(readability)
@@ -83,7 +89,7 @@ def check_draft(template: Template, answers: Mapping[str, str]) -> Report:
     for item in template.fields:
         value = answers.get(item.name, "")
         if value.strip() and item.name not in missing:
-            findings += check_leftovers(value, field=item.name)
+            findings += check_leftovers(value, field=item.name, notes="warning")
             findings += check_terms(value, item.name)
     gender = code(document)
     findings += _gender_findings(gender, None)
@@ -100,7 +106,8 @@ def check_draft(template: Template, answers: Mapping[str, str]) -> Report:
 def check_field(template: Template, item: Field, answers: Mapping[str, str]) -> list[Finding]:
     """The findings for one answer, cheap enough to run on every keystroke."""
     value = answers.get(item.name, "")
-    findings = check_terms(value, item.name) + check_leftovers(value, field=item.name)
+    findings = check_terms(value, item.name)
+    findings += check_leftovers(value, field=item.name, notes="warning")
     coded = code(value)
     if coded.masculine or coded.feminine:
         parts = [f"{kind}-coded: {describe(words)}" for kind, words in

@@ -11,10 +11,12 @@ from functools import cache
 from jdwizard.checks.finding import Finding, data_file
 
 NOT_LEGAL_ADVICE = "This is guidance, not legal advice."
-_SALARY_LINE = re.compile(
-    r"\b(?:salary|pay|compensation|wages?|rate)\b[^:\n]*?:?\s*(?P<rest>[^\n]*\d[^\n]*)",
-    re.IGNORECASE,
-)
+_PAY_WORD = re.compile(r"\b(?:salary|salaries|pay|compensation|wages?)\b", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d+[.)]\s+)")
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
+_REMOTE = re.compile(r"(?<!\bno )(?<!\bnot )\bremote\b", re.IGNORECASE)
+_LOCATION_LINE = re.compile(r"^\W*(?:location|based in|office)\s*:\s*(?P<place>.+)$",
+                            re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,14 @@ def _place_pattern(place: str) -> str:
     return rf"(?<![\w]){word}(?![\w])"
 
 
+def _rule_pattern(places: list[str], not_followed_by: list[str]) -> re.Pattern[str]:
+    """Any of `places` as a whole word, unless followed by one of `not_followed_by` words
+    ("Washington" but not "Washington, DC")."""
+    guards = "".join(rf"(?![,\s]+{re.escape(word)})" for word in not_followed_by)
+    alternatives = "|".join(_place_pattern(place) for place in places)
+    return re.compile(f"(?:{alternatives}){guards}", re.IGNORECASE)
+
+
 @cache
 def rules() -> tuple[Rule, ...]:
     data = tomllib.loads(data_file("pay-transparency.toml").read_text(encoding="utf-8"))
@@ -64,7 +74,7 @@ def rules() -> tuple[Rule, ...]:
             needs_benefits=item.get("needs_benefits", False),
             needs_deadline=item.get("needs_deadline", False),
             source=item["source"],
-            pattern=re.compile("|".join(_place_pattern(p) for p in item["places"]), re.IGNORECASE),
+            pattern=_rule_pattern(item["places"], item.get("not_followed_by", [])),
         )
         for item in data["rules"]
     )
@@ -75,12 +85,37 @@ def jurisdictions(location: str) -> list[Rule]:
     return [rule for rule in rules() if rule.pattern.search(location)]
 
 
+def _salary_candidates(text: str) -> list[str]:
+    """Lines that state pay: "Salary: ...", "- Pay range $x-y", or the line under "## Salary";
+    each without its list marker or label, cut at the end of its first sentence."""
+    lines = text.splitlines()
+    found = []
+    for index, line in enumerate(lines):
+        if not _PAY_WORD.search(line):
+            continue
+        body = _LIST_MARKER.sub("", line)
+        if not any(ch.isdigit() for ch in body):  # a heading: the pay is on the next line
+            following = next((n for n in lines[index + 1 :] if n.strip()), "")
+            body = _LIST_MARKER.sub("", following)
+            if not any(ch.isdigit() for ch in body):
+                continue
+        body = body.split(":", 1)[1] if ":" in body else body
+        found.append(_SENTENCE_END.split(body.strip())[0].strip())
+    return found
+
+
+def location_in_text(text: str) -> str:
+    """The location a plain job post states on a "Location:" line ("" when it states none)."""
+    match = _LOCATION_LINE.search(text)
+    return match.group("place").strip() if match else ""
+
+
 def salary_in_text(text: str) -> str | None:
-    """Where a plain job post states its salary: the first line naming salary, pay or rate with
-    a number that reads as a range (else the first such line, so its problem can be shown)."""
+    """Where a plain job post states its salary: the first pay line that reads as a range
+    (else the first pay line, so that its problem can be shown)."""
     from jdwizard.salary import SalaryError, parse_salary
 
-    candidates = [match.group("rest").strip() for match in _SALARY_LINE.finditer(text)]
+    candidates = _salary_candidates(text)
     for candidate in candidates:
         try:
             parse_salary(candidate)
@@ -97,6 +132,7 @@ def check_pay(
     benefits_given: bool = True,
     salary_field: str | None = "salary_range",
     location_field: str | None = "location",
+    work_type_field: str | None = "work_type",
 ) -> tuple[list[Finding], PayVerdict]:
     """Findings about pay transparency, and the verdict for the summary."""
     from jdwizard.salary import SalaryError, parse_salary
@@ -119,6 +155,11 @@ def check_pay(
                                     "Give a range with a minimum below its maximum."))
         else:
             normalised = parsed.normalised()
+            if parsed.minimum == parsed.maximum:
+                status = "incomplete"
+                findings.append(Finding("pay-equal", "warning", salary_field,
+                                        f"The range {normalised} has the same minimum and "
+                                        "maximum.", "Give the real spread, lowest to highest."))
             if parsed.currency is None:
                 status = "incomplete"
                 findings.append(Finding("pay-currency", "warning", salary_field,
@@ -136,18 +177,20 @@ def check_pay(
             f"{'; '.join(rule.requires)}.",
             f"Source: {rule.source}. {NOT_LEGAL_ADVICE}",
         ))
-        if rule.needs_benefits and not benefits_given:
-            findings.append(Finding("pay-benefits", "warning", "benefits",
-                                    f"{rule.name} requires a general description of benefits.",
-                                    "Describe the benefits you offer."))
         if rule.needs_deadline:
             findings.append(Finding("pay-deadline", "info", None,
                                     f"{rule.name} requires the application deadline in the post.",
                                     'Add a line such as "Apply by 15 January" or "Applications '
                                     'are reviewed on a rolling basis".'))
-    if "remote" in f"{work_type} {location}".lower():
+    needing_benefits = [rule.name for rule in applying if rule.needs_benefits]
+    if needing_benefits and not benefits_given:
+        findings.append(Finding("pay-benefits", "warning", "benefits",
+                                f"{' and '.join(needing_benefits)} require a general "
+                                "description of benefits.", "Describe the benefits you offer."))
+    remote_in_work_type = bool(_REMOTE.search(work_type))
+    if remote_in_work_type or _REMOTE.search(location):
         findings.append(Finding(
-            "pay-remote", "info", location_field,
+            "pay-remote", "info", work_type_field if remote_in_work_type else location_field,
             "A remote role may be covered by the pay-transparency rules of every place you hire "
             "from (e.g. Colorado, California, New York, Washington, Illinois, the EU).",
             f"State the range for every location you hire in. {NOT_LEGAL_ADVICE}",

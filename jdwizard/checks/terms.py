@@ -28,7 +28,17 @@ def terms() -> tuple[Term, ...]:
     for item in data["terms"]:
         words = tuple(item["match"])
         alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-        pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        if item.get("lowercase_only", False):
+            # "he", "young": lower case, or capitalised at the start of a sentence only, so that
+            # "Ernst & Young", "Hims & Hers" and "the HE sector" are not flagged.
+            capitalised = "|".join(re.escape(w.capitalize()) for w in words)
+            pattern = re.compile(
+                rf"(?<![\w-])(?:{alternatives})(?![\w-])"
+                rf"|(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=^-\s))(?:{capitalised})(?![\w-])",
+                re.MULTILINE,
+            )
+        else:
+            pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
         found.append(Term(words, item["severity"], item["why"], item["instead"], item["source"],
                           pattern))
     return tuple(found)
@@ -38,16 +48,17 @@ def check_terms(text: str, field: str | None) -> list[Finding]:
     """One finding per listed term used in `text` (with how often)."""
     findings = []
     for term in terms():
-        hits = [match.group(0) for match in term.pattern.finditer(text)]
-        if not hits:
-            continue
-        word = hits[0]
-        times = f" ({len(hits)}×)" if len(hits) > 1 else ""
-        findings.append(Finding(
-            id=f"term:{term.words[0].replace(' ', '-')}",
-            severity=term.severity,
-            field=field,
-            message=f'"{word}"{times}: {term.why}.',
-            suggestion=f"Instead: {term.instead}. Source: {term.source}.",
-        ))
+        counts: dict[str, int] = {}
+        for match in term.pattern.finditer(text):
+            word = " ".join(match.group(0).lower().split())
+            counts[word] = counts.get(word, 0) + 1
+        for word, count in counts.items():
+            times = f" ({count}×)" if count > 1 else ""
+            findings.append(Finding(
+                id=f"term:{word.replace(' ', '-')}",
+                severity=term.severity,
+                field=field,
+                message=f'"{word}"{times}: {term.why}.',
+                suggestion=f"Instead: {term.instead}. Source: {term.source}.",
+            ))
     return findings

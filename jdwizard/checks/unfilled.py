@@ -24,9 +24,11 @@ def check_required(template: Template, answers: Mapping[str, str]) -> list[Findi
     ]
 
 
-def check_leftovers(text: str, skip: set[str] = frozenset(), field: str | None = None
-                    ) -> list[Finding]:
-    """An error for each `{{placeholder}}` or `[template note]` still in `text`."""
+def check_leftovers(text: str, skip: set[str] = frozenset(), field: str | None = None,
+                    notes: str = "error") -> list[Finding]:
+    """An error for each `{{placeholder}}` still in `text`, and a finding of severity `notes`
+    for each `[bracketed note]` (an error in a template's own text; in an answer or a plain
+    post it may be ordinary brackets, "Engineer [Toronto]", so there it is a warning)."""
     findings = []
     for match in _PLACEHOLDER.finditer(text):
         name = match.group(1)
@@ -35,7 +37,8 @@ def check_leftovers(text: str, skip: set[str] = frozenset(), field: str | None =
                                     f"The placeholder {match.group(0)} is still in the text.",
                                     "Replace it with your own words."))
     for match in _NOTE.finditer(text):
-        findings.append(Finding("note-left", "error", field,
-                                f"The template note {match.group(0)} is still in the text.",
-                                "Replace it with your specifics."))
+        findings.append(Finding("note-left", notes, field,
+                                f"{match.group(0)} looks like a template note left in the text.",
+                                "Replace it with your specifics (or ignore this if the "
+                                "brackets are yours)."))
     return findings
