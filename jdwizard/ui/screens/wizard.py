@@ -168,26 +168,38 @@ class WizardScreen(Screen[None]):
         line.display = not multi
         text.display = multi
         # Loading a value must not post Changed: handled later, it could land in another field.
-        if multi:
-            if text.text != value:
-                with text.prevent(TextArea.Changed):
+        # The widget not in use is emptied, so that keys reaching it while focus moves can be
+        # handed over to the right one (see _line_changed / _text_changed).
+        with line.prevent(Input.Changed), text.prevent(TextArea.Changed):
+            if multi:
+                line.value = ""
+                if text.text != value:
                     text.load_text(value)
-            text.focus()
-        else:
+            else:
+                if text.text:
+                    text.load_text("")
+                if line.value != value:
+                    line.value = value
+        (text if multi else line).focus()
+        # Hiding the focused widget moves focus on after this call; take it back once laid out.
+        self.call_after_refresh(self._refocus, self.index)
+        if not multi:
             line.suggester = (
                 SuggestFromList(field.suggestions, case_sensitive=False)
                 if field.suggestions
                 else None
             )
             line.placeholder = ""
-            if line.value != value:
-                with line.prevent(Input.Changed):
-                    line.value = value
             line.cursor_position = len(value)
-            line.focus()
         self.query_one(FieldList).set_current(self.index)
         self._show_feedback()
         self._refresh_preview(follow=True)
+
+    def _refocus(self, index: int) -> None:
+        """Focus the answer of field `index` if that field is still the one shown."""
+        answer = self._answer_widget()
+        if index == self.index and self.focused is not answer:
+            answer.focus()
 
     def _show_feedback(self) -> None:
         """Under the input: the answer as understood (salary), then the checks' findings.
@@ -244,11 +256,39 @@ class WizardScreen(Screen[None]):
 
     @on(Input.Changed, "#answer-line")
     def _line_changed(self, event: Input.Changed) -> None:
-        self._answer_changed(event.value)
+        if event.value != event.input.value:
+            return  # stale: the input changed since (typing went on, or another field is shown)
+        if self.field.kind == "text":
+            self._take_strays()
+        else:
+            self._answer_changed(event.value)
 
     @on(TextArea.Changed, "#answer-text")
     def _text_changed(self, event: TextArea.Changed) -> None:
-        self._answer_changed(event.text_area.text)
+        if self.field.kind != "text":
+            self._take_strays()
+        else:
+            self._answer_changed(event.text_area.text)
+
+    def _take_strays(self) -> None:
+        """Move keys that reached the hidden answer widget (typed while focus was moving to the
+        other one) into the answer being shown, and record it. The hidden one is kept empty."""
+        line = self.query_one("#answer-line", Input)
+        text = self.query_one("#answer-text", TextArea)
+        if self.field.kind == "text" and line.value:
+            stray = line.value
+            with line.prevent(Input.Changed):
+                line.value = ""
+            with text.prevent(TextArea.Changed):
+                text.insert(stray)
+            self._answer_changed(text.text)
+        elif self.field.kind != "text" and text.text:
+            stray = " ".join(text.text.split())
+            with text.prevent(TextArea.Changed):
+                text.load_text("")
+            with line.prevent(Input.Changed):
+                line.insert_text_at_cursor(stray)
+            self._answer_changed(line.value)
 
     def _answer_changed(self, value: str) -> None:
         if not self.session.set_answer(self.field.name, value):
@@ -271,11 +311,16 @@ class WizardScreen(Screen[None]):
         Priority bindings (PageDown, Ctrl+S, Ctrl+Q) run before earlier keys reach the input;
         without this, "Acme" then PageDown could record "Acme" for the next field, or nothing.
         """
-        widget = self._answer_widget()
-        done = asyncio.get_running_loop().create_future()
-        widget.call_later(lambda: done.done() or done.set_result(None))
+        loop = asyncio.get_running_loop()
+        pending = []
+        for widget in (self.query_one("#answer-line"), self.query_one("#answer-text")):
+            done = loop.create_future()
+            widget.call_later(lambda done=done: done.done() or done.set_result(None))
+            pending.append(done)
         with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(done, timeout=1.0)
+            await asyncio.wait_for(asyncio.gather(*pending), timeout=1.0)
+        self._take_strays()
+        widget = self._answer_widget()
         self._answer_changed(widget.text if isinstance(widget, TextArea) else widget.value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
