@@ -468,8 +468,8 @@ async def test_keys_typed_right_after_moving_into_a_multiline_field_land_there(
     async with app.run_test(size=SIZE) as pilot:
         app.screen.jump_to("extra_pay")
         await pilot.pause()
-        post_keys(app, *"equity", "enter", *"Health", "pagedown", *"25 days",
-                  "pageup", "pageup", *"!")
+        post_keys(app, *"equity", "enter", *"Health", "pagedown", *"25 days", "pageup", "pageup",
+                  "!")
         await pilot.pause(0.5)
         assert app.screen.query_one("#answer-line").has_focus
         answers = app.screen.session.answers

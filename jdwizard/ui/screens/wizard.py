@@ -165,8 +165,10 @@ class WizardScreen(Screen[None]):
         line = self.query_one("#answer-line", Input)
         text = self.query_one("#answer-text", TextArea)
         multi = field.kind == "text"
-        line.display = not multi
-        text.display = multi
+        answer, other = (text, line) if multi else (line, text)
+        answer.display = True
+        self.set_focus(answer)  # now, before the other is hidden, so focus cannot wander off
+        other.display = False
         # Loading a value must not post Changed: handled later, it could land in another field.
         # The widget not in use is emptied, so that keys reaching it while focus moves can be
         # handed over to the right one (see _line_changed / _text_changed).
@@ -180,9 +182,7 @@ class WizardScreen(Screen[None]):
                     text.load_text("")
                 if line.value != value:
                     line.value = value
-        (text if multi else line).focus()
-        # Hiding the focused widget moves focus on after this call; take it back once laid out.
-        self.call_after_refresh(self._refocus, self.index)
+        self.call_after_refresh(self._refocus, self.index)  # in case anything moved it since
         if not multi:
             line.suggester = (
                 SuggestFromList(field.suggestions, case_sensitive=False)
