@@ -6,7 +6,8 @@ from pathlib import Path
 
 from jdwizard.drafts import Draft, DraftSummary, list_drafts, load_draft, markdown_path
 from jdwizard.errors import UserError
-from jdwizard.library import all_templates, get_template
+from jdwizard.library import Library, get_template, load_library
+from jdwizard.migrate import migrate_answers
 from jdwizard.paths import drafts_dir
 from jdwizard.render import is_answered
 from jdwizard.session import Session
@@ -20,7 +21,12 @@ def open_session(path: Path, folder: Path | None = None) -> Session:
         template = get_template(draft.template)
     except UserError as error:
         raise UserError(f"{path}: {error}") from None
-    return Session(template, draft, folder=folder)
+    draft.answers, migration = migrate_answers(template, draft.answers, draft.template_version)
+    session = Session(template, draft, folder=folder)
+    session.migration = migration
+    if migration.renamed:
+        session.revision += 1  # answers moved to their new names: worth saving
+    return session
 
 
 def new_session(
@@ -56,10 +62,11 @@ def draft_progress(draft: Draft) -> tuple[int, int]:
         template = get_template(draft.template)
     except UserError:
         return 0, 0
+    answers, _ = migrate_answers(template, draft.answers, draft.template_version)
     required = [field for field in template.fields if field.required]
-    return sum(is_answered(f, draft.answers) for f in required), len(required)
+    return sum(is_answered(f, answers) for f in required), len(required)
 
 
-def load_start_lists(folder: Path | None = None) -> tuple[list[Template], list[DraftSummary]]:
-    """The templates and the saved drafts (newest first) for the start screen."""
-    return all_templates(), list_drafts(folder or drafts_dir(), draft_progress)
+def load_start_lists(folder: Path | None = None) -> tuple[Library, list[DraftSummary]]:
+    """The templates (and broken user templates) and the saved drafts, newest first."""
+    return load_library(), list_drafts(folder or drafts_dir(), draft_progress)

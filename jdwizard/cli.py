@@ -198,17 +198,32 @@ def _read_text(path: Path) -> str:
 
 
 def _cmd_templates(args: argparse.Namespace) -> int:
-    from jdwizard.library import all_templates
+    from jdwizard.library import USER, load_library
+    from jdwizard.paths import user_templates_dir
 
-    templates = all_templates()
+    library = load_library()
     if args.json:
         rows = [{"id": t.id, "title": t.title, "version": t.version, "category": t.category,
-                 "summary": t.summary} for t in templates]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+                 "summary": t.summary, "origin": t.origin, "path": str(t.source)}
+                for t in library.templates]
+        problems = [{"id": p.template_id, "path": str(p.folder), "problem": p.message}
+                    for p in library.problems]
+        print(json.dumps({"templates": rows, "problems": problems}, indent=2, ensure_ascii=False))
         return 0
-    width = max((len(t.id) for t in templates), default=0)
-    for template in templates:
-        print(f"{template.id:<{width}}  {template.title} — {template.summary}")
+    width = max((len(t.id) for t in library.templates), default=0)
+    heading = None
+    for template in library.templates:
+        group = "Your templates" if template.origin == USER else template.category
+        if group != heading:
+            print(("\n" if heading else "") + group)
+            heading = group
+        mark = f" [{template.category}]" if template.origin == USER else ""
+        print(f"  {template.id:<{width}}  {template.title}{mark} — {template.summary}")
+    for problem in library.problems:
+        print(f"jdwizard: warning: template {problem.template_id!r} skipped: {problem.message}",
+              file=sys.stderr)
+    if not any(t.origin == USER for t in library.templates):
+        print(f"\nYour own templates go in {user_templates_dir()} ('jdwizard import FILE').")
     return 0
 
 

@@ -30,3 +30,8 @@ def builtin_templates_dir() -> Path:
     if installed.is_dir():
         return installed
     return package.parent / "templates"
+
+
+def user_templates_dir() -> Path:
+    """The user's own templates (imported or hand-written), one bundle folder each."""
+    return data_dir() / "templates"

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from jdwizard.drafts import Draft, default_draft_path, markdown_path, now, save_draft
+from jdwizard.migrate import Migration
 from jdwizard.paths import drafts_dir
 from jdwizard.render import Renderer, is_answered, missing_required
 from jdwizard.template import Field, Template
@@ -50,6 +51,7 @@ class Session:
         # A draft without a chosen path is named after its company once that is known.
         self._auto_named = draft.path is None
         self._named_with_company = draft.path is not None
+        self.migration: Migration | None = None  # set when opened from a saved draft
         self.revision = 0  # bumps on every change
         self.saved_revision = 0 if draft.path is not None else -1
 

@@ -20,6 +20,7 @@ FIELD_KINDS = ("line", "text")
 VALIDATORS = ("salary",)
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 NAME_PATTERN = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
+BODY_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$")  # no folders: stays in the bundle
 
 _TOP_KEYS = {"id", "title", "version", "category", "summary", "body", "help", "tips", "fields"}
 _HELP_KEYS = {"when_to_use", "personalize", "faq"}
@@ -27,7 +28,7 @@ _FAQ_KEYS = {"question", "answer"}
 _TIP_KEYS = {"text", "fields"}
 _FIELD_KEYS = {
     "name", "label", "question", "hint", "kind", "required", "suggestions", "validate", "list",
-    "note",
+    "note", "renamed_from",
 }
 
 
@@ -49,6 +50,7 @@ class Field:
     validate: str | None = None  # a named validator, e.g. "salary"
     as_list: bool = False  # a multi-line answer becomes one Markdown bullet per line
     note: str = ""  # the seed notation this field replaces, e.g. "[PTO policy]"
+    renamed_from: tuple[str, ...] = ()  # earlier names of this field, for drafts made before
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class Template:
     fields: tuple[Field, ...]
     body: str
     source: Path
+    origin: str = "built-in"  # "built-in" or "user" (set by the library)
 
     def field(self, name: str) -> Field:
         """The field called `name` (KeyError if there is none)."""
@@ -133,8 +136,14 @@ def _build(data: dict[str, Any], meta_path: Path) -> Template:
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
         raise TemplateError(f"{where}: field {duplicates[0]!r} is defined twice")
+    _check_renames(fields, where)
     tips = tuple(_tip(item, set(names), where) for item in _array(data, "tips", where))
-    body_path = meta_path.parent / _text(data, "body", where, default="body.md.j2")
+    body_name = _text(data, "body", where, default="body.md.j2")
+    if not BODY_PATTERN.match(body_name):
+        raise TemplateError(
+            f"{where}: 'body' must be a file name in the template folder, e.g. body.md.j2"
+        )
+    body_path = meta_path.parent / body_name
     try:
         body = body_path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -154,6 +163,24 @@ def _build(data: dict[str, Any], meta_path: Path) -> Template:
         body=body,
         source=meta_path.parent,
     )
+
+
+def _check_renames(fields: tuple[Field, ...], where: str) -> None:
+    """An earlier name must not be a current field's, nor claimed by two fields."""
+    current = {field.name for field in fields}
+    claimed: dict[str, str] = {}
+    for field in fields:
+        for old in field.renamed_from:
+            if old in current:
+                raise TemplateError(
+                    f"{where}: field {field.name!r} renamed_from {old!r}, which is still a field"
+                )
+            if old in claimed:
+                raise TemplateError(
+                    f"{where}: {old!r} is in renamed_from of both {claimed[old]!r} "
+                    f"and {field.name!r}"
+                )
+            claimed[old] = field.name
 
 
 def _check_body_variables(body: str, names: list[str], body_path: Path) -> None:
@@ -258,4 +285,16 @@ def _field(data: dict[str, Any], where: str) -> Field:
         validate=validate,
         as_list=_bool(data, "list", where, False),
         note=_text(data, "note", where, default=""),
+        renamed_from=_names(data, "renamed_from", where),
     )
+
+
+def _names(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """A field name or a list of them (`renamed_from = "old"` or `["older", "old"]`)."""
+    value = data.get(key, [])
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not all(
+        isinstance(name, str) and NAME_PATTERN.match(name) for name in names
+    ):
+        raise TemplateError(f"{where}: {key!r} must be a field name or a list of field names")
+    return tuple(names)

@@ -30,9 +30,11 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 def test_templates_lists_backend(capsys):
     code, out, _ = run(capsys, "templates")
-    assert code == 0 and out.startswith("backend-engineer  Backend Engineer")
+    assert code == 0 and out.startswith("Engineering\n")
+    assert "  backend-engineer  Backend Engineer — " in out
     code, out, _ = run(capsys, "templates", "--json")
-    assert json.loads(out)[0]["id"] == "backend-engineer"
+    rows = json.loads(out)["templates"]
+    assert {"id": "backend-engineer", "origin": "built-in"}.items() <= rows[0].items()
 
 
 def test_describe_json_is_the_documented_shape(capsys):

@@ -44,8 +44,8 @@ class JDWizardApp(App[None]):
         from jdwizard.app_state import load_start_lists
         from jdwizard.ui.screens.start import StartScreen
 
-        templates, drafts = await asyncio.to_thread(load_start_lists, self.drafts_folder)
-        await self.push_screen(StartScreen(templates, drafts))
+        library, drafts = await asyncio.to_thread(load_start_lists, self.drafts_folder)
+        await self.push_screen(StartScreen(list(library.templates), drafts, library.problems))
 
     @staticmethod
     def _wizard_for(session: Session) -> WizardScreen:

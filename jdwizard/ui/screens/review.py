@@ -100,9 +100,13 @@ class ReviewScreen(Screen[int | None]):
             if finding.field in self._labels:
                 self._targets[option_id] = finding.field
             todo.add_option(Option(prompt, id=option_id))
-        for name in sorted(self.session.unknown_answers()):
-            todo.add_option(Option(Text(f"  {name}: kept, not used by this template", "dim"),
-                                   disabled=True))
+        for name, value in self.session.unknown_answers().items():
+            shown = " ".join(value.split())
+            shown = shown if len(shown) <= 60 else shown[:59] + "…"
+            todo.add_option(Option(
+                Text.assemble(("  ", ""), (name, "bold"), f": {shown!r}",
+                              (" (kept in the file; this template does not use it)", "dim")),
+                disabled=True))
         todo.display = todo.option_count > 0
         if report.has_errors:
             todo.highlighted = 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -12,6 +14,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from jdwizard.drafts import DraftSummary
+from jdwizard.library import USER, TemplateProblem
 from jdwizard.template import Template
 
 
@@ -37,9 +40,15 @@ class StartScreen(Screen[None]):
         Binding("f1", "help", "Help", id="help"),
     ]
 
-    def __init__(self, templates: list[Template], drafts: list[DraftSummary]) -> None:
+    def __init__(
+        self,
+        templates: list[Template],
+        drafts: list[DraftSummary],
+        problems: Sequence[TemplateProblem] = (),
+    ) -> None:
         super().__init__()
         self.templates = templates
+        self.problems = problems
         self.drafts = drafts
 
     def compose(self) -> ComposeResult:
@@ -52,12 +61,18 @@ class StartScreen(Screen[None]):
                 options = []
                 category = None
                 for template in self.templates:
-                    if template.category != category:
-                        category = template.category
+                    group = "Your templates" if template.origin == USER else template.category
+                    if group != category:
+                        category = group
                         options.append(Option(Text(category.upper(), "dim bold"), disabled=True))
+                    mark = f"  ({template.category})" if template.origin == USER else ""
                     options.append(Option(Text.assemble(
-                        (template.title, "bold"), "\n", (template.summary, "dim")),
+                        (template.title, "bold"), (mark, "dim"), "\n", (template.summary, "dim")),
                         id=f"template:{template.id}"))
+                for problem in self.problems:
+                    options.append(Option(Text.assemble(
+                        (problem.template_id, "bold"), ("  cannot be used\n", "red"),
+                        (problem.message, "dim")), disabled=True))
                 yield OptionList(*options, id="template-list")
                 yield Static(id="when-to-use")
             with Vertical(id="start-drafts"):

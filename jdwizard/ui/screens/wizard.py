@@ -84,16 +84,9 @@ class WizardScreen(Screen[None]):
         self._update_subtitle()
         self.show_field(self.index)
         self.set_interval(AUTOSAVE_SECONDS, self._autosave)
-        unknown = self.session.unknown_answers()
-        if unknown:
-            names = ", ".join(sorted(unknown))
-            self.notify(
-                f"This draft has answers the template does not use ({names}); "
-                "they stay in the file.",
-                title="Kept answers",
-                timeout=8,
-                markup=False,
-            )
+        migration = self.session.migration
+        if migration is not None and migration.message():
+            self.notify(migration.message(), title="Older draft", timeout=12, markup=False)
 
     def on_resize(self, event: Resize) -> None:
         narrow = self.size.width < NARROW

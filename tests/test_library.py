@@ -1,0 +1,266 @@
+"""User templates beside the built-in ones, template versions, and opening older drafts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from conftest import BACKEND_ANSWERS
+from jdwizard.app_state import draft_progress, open_session
+from jdwizard.cli import main
+from jdwizard.drafts import Draft, DraftError, load_draft, save_draft
+from jdwizard.errors import UserError
+from jdwizard.library import USER, get_template, load_library
+from jdwizard.paths import builtin_templates_dir, user_templates_dir
+from jdwizard.template import TemplateError, load_template
+from jdwizard.ui.app import JDWizardApp
+from jdwizard.ui.screens.review import ReviewScreen
+from jdwizard.ui.screens.start import StartScreen
+from jdwizard.ui.screens.wizard import WizardScreen
+
+SIZE = (120, 40)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def user_copy(template_id: str, *, title: str = "Acme Backend") -> Path:
+    """A user template: the built-in backend bundle under another id and title."""
+    folder = user_templates_dir() / template_id
+    shutil.copytree(builtin_templates_dir() / "backend-engineer", folder)
+    _edit(folder / "template.toml", 'id = "backend-engineer"', f'id = "{template_id}"')
+    _edit(folder / "template.toml", 'title = "Backend Engineer"', f'title = "{title}"')
+    return folder
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --- user templates -------------------------------------------------------------------------
+
+
+def test_user_templates_are_listed_beside_builtin_ones_and_marked(capsys):
+    user_copy("acme-backend")
+    library = load_library()
+    by_id = {template.id: template for template in library.templates}
+    assert by_id["acme-backend"].origin == USER
+    assert by_id["backend-engineer"].origin == "built-in"
+    assert get_template("acme-backend").title == "Acme Backend"
+    code, out, _ = run(capsys, "templates")
+    assert code == 0
+    mine = out.split("Your templates\n")[1]
+    assert "acme-backend" in mine and "[Engineering]" in mine
+    assert "backend-engineer" in out.split("Your templates")[0]
+
+
+def test_a_user_template_never_shadows_a_builtin_one(capsys):
+    folder = user_copy("backend-engineer", title="Impostor")
+    assert get_template("backend-engineer").title == "Backend Engineer"
+    library = load_library()
+    assert [t.title for t in library.templates].count("Impostor") == 0
+    assert [p.folder for p in library.problems] == [folder]
+    assert "built-in" in library.problems[0].message
+    code, out, err = run(capsys, "templates")
+    assert code == 0 and "backend-engineer" in out
+    assert "warning: template 'backend-engineer' skipped" in err and "another id" in err
+
+
+def test_a_broken_user_template_is_reported_and_the_others_still_work(capsys):
+    user_copy("good-one")
+    broken = user_copy("broken-one")
+    _edit(broken / "body.md.j2", "{{ domain }}", "{{ domian }}")
+    library = load_library()
+    assert "good-one" in library.ids and "broken-one" not in library.ids
+    assert "domian" in library.problems[0].message
+    with pytest.raises(UserError, match=r"template 'broken-one' cannot be used: .*domian"):
+        get_template("broken-one")
+    code, out, err = run(capsys, "templates")
+    assert code == 0 and "good-one" in out and "broken-one" in err
+    code, _, err = run(capsys, "new", "broken-one")
+    assert code == 1 and "domian" in err and "Traceback" not in err
+
+
+def test_a_user_template_folder_must_match_its_id():
+    folder = user_copy("named-right")
+    folder.rename(folder.with_name("named-wrong"))
+    library = load_library()
+    assert "named-right" not in library.ids
+    assert "named after the template's id" in library.problems[0].message
+
+
+@pytest.mark.parametrize("bad_id", ["../x", "..", "a/b", "/etc", "Backend", ""])
+def test_template_ids_cannot_leave_the_template_folders(bad_id, tmp_path):
+    # A real bundle just outside the user folder, where "../x" would point.
+    outside = user_templates_dir().parent / "x"
+    shutil.copytree(builtin_templates_dir() / "backend-engineer", outside)
+    _edit(outside / "template.toml", 'id = "backend-engineer"', 'id = "x"')
+    with pytest.raises(UserError, match="not a template id|unknown template"):
+        get_template(bad_id)
+
+
+def test_a_draft_naming_a_path_as_its_template_is_refused(tmp_path, capsys):
+    path = tmp_path / "evil.toml"
+    save_draft(Draft("../../etc", answers={"company": "Acme"}), "", path)
+    code, _, err = run(capsys, "render", str(path))
+    assert code == 1 and "not a template id" in err
+
+
+def test_a_template_body_outside_its_folder_is_refused():
+    folder = user_copy("sneaky")
+    (folder.parent / "secret.j2").write_text("{{ company }}", encoding="utf-8")
+    _edit(folder / "template.toml", 'body = "body.md.j2"', 'body = "../secret.j2"')
+    with pytest.raises(TemplateError, match="'body' must be a file name"):
+        load_template(folder)
+
+
+async def test_start_screen_groups_templates_and_lists_broken_ones(drafts_folder):
+    user_copy("acme-backend")
+    broken = user_copy("broken-one")
+    (broken / "template.toml").write_text("id = ", encoding="utf-8")
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        options = app.screen.query_one("#template-list", OptionList)
+        rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert rows.index("ENGINEERING") < rows.index("YOUR TEMPLATES")
+        mine = rows[rows.index("YOUR TEMPLATES") + 1]
+        assert mine.startswith("Acme Backend  (Engineering)")
+        assert any(row.startswith("broken-one  cannot be used") for row in rows)
+
+
+# --- versions and migration -----------------------------------------------------------------
+
+
+def test_a_saved_draft_records_its_template_version(tmp_path, backend):
+    path = tmp_path / "d.toml"
+    session = open_session(save_draft(Draft("backend-engineer", {"company": "A"}), "", path))
+    session.set_answer("company", "B")
+    session.save_now()
+    assert tomllib.loads(path.read_text("utf-8"))["template_version"] == backend.version
+
+
+def upgrade_to_version_2(folder: Path) -> None:
+    """Version 2 of the user template: `datastore` is now `database`; `domain` is gone."""
+    toml = folder / "template.toml"
+    _edit(toml, "version = 1", "version = 2")
+    _edit(toml, 'name = "datastore"', 'name = "database"\nrenamed_from = "datastore"')
+    _edit(toml, 'fields = ["language", "framework", "datastore"]',
+          'fields = ["language", "framework", "database"]')
+    text = toml.read_text("utf-8")
+    start = text.index('[[fields]]\nname = "domain"')
+    end = text.index("[[fields]]", start + 1)
+    toml.write_text(text[:start] + text[end:], "utf-8")
+    body = folder / "body.md.j2"
+    _edit(body, "{{ datastore }}", "{{ database }}")
+    _edit(body, "- Background in {{ domain }}.\n", "")
+
+
+@pytest.fixture
+def old_draft(tmp_path: Path) -> Path:
+    """A complete draft made with version 1 of a user template, which is then upgraded."""
+    folder = user_copy("acme-backend")
+    path = tmp_path / "old.toml"
+    save_draft(Draft("acme-backend", dict(BACKEND_ANSWERS), template_version=1), "", path)
+    upgrade_to_version_2(folder)
+    assert get_template("acme-backend").version == 2
+    return path
+
+
+def test_an_older_draft_carries_renamed_answers_over_and_keeps_the_rest(old_draft):
+    session = open_session(old_draft)
+    assert session.answers["database"] == "PostgreSQL"
+    assert "datastore" not in session.answers
+    assert session.unknown_answers() == {"domain": "payments"}
+    assert session.migration.renamed == (("datastore", "database"),)
+    message = session.migration.message()
+    assert "version 1 of Acme Backend (now 2)" in message
+    assert "datastore → database" in message and "domain" in message
+    assert session.missing() == [] and "against PostgreSQL" in session.document()
+    session.save_now()
+    data = tomllib.loads(old_draft.read_text("utf-8"))
+    assert data["template_version"] == 2
+    assert data["answers"]["database"] == "PostgreSQL"
+    assert data["answers"]["domain"] == "payments"  # kept, never dropped
+    assert len(data["answers"]) == len(BACKEND_ANSWERS)
+
+
+def test_a_renamed_field_already_answered_keeps_both_answers(old_draft):
+    draft = load_draft(old_draft)
+    draft.answers["database"] = "MySQL"
+    save_draft(draft, "", old_draft)
+    session = open_session(old_draft)
+    assert session.answers["database"] == "MySQL"
+    assert session.unknown_answers() == {"datastore": "PostgreSQL", "domain": "payments"}
+
+
+def test_progress_of_an_older_draft_counts_renamed_answers(old_draft):
+    draft = load_draft(old_draft)
+    assert draft_progress(draft) == (11, 11)
+
+
+def test_an_older_draft_renders_and_checks_from_the_command_line(old_draft, capsys):
+    code, out, _ = run(capsys, "render", str(old_draft))
+    assert code == 0 and "efficient queries against PostgreSQL" in out
+    code, out, _ = run(capsys, "check", str(old_draft), "--json")
+    assert not any(f["id"] == "unfilled" for f in json.loads(out)["findings"])
+
+
+async def test_the_app_shows_what_an_older_draft_kept(old_draft):
+    app = JDWizardApp(open_session(old_draft))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)  # every answer is there: straight to review
+        messages = [n.message for n in app._notifications]
+        assert any("datastore → database" in m for m in messages)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        todo = app.screen.query_one("#todo", OptionList)
+        rows = [str(todo.get_option_at_index(i).prompt) for i in range(todo.option_count)]
+        assert any(row.startswith("  domain: 'payments' (kept in the file") for row in rows)
+        await pilot.press("escape")
+        assert isinstance(app.screen, WizardScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.3)
+    assert tomllib.loads(old_draft.read_text("utf-8"))["answers"]["domain"] == "payments"
+
+
+def test_a_draft_from_a_newer_jdwizard_is_refused_and_left_alone(tmp_path, capsys):
+    path = tmp_path / "future.toml"
+    text = 'jdwizard = 2\ntemplate = "backend-engineer"\n[answers]\ncompany = "Acme"\n'
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DraftError, match="newer jdwizard"):
+        load_draft(path)
+    for command in (["resume", str(path)], ["render", str(path)], ["check", str(path)]):
+        code, _, err = run(capsys, *command)
+        assert code == 1 and "newer jdwizard (format 2)" in err
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_draft_made_with_a_newer_template_version_says_so(tmp_path):
+    path = tmp_path / "d.toml"
+    save_draft(Draft("backend-engineer", {"company": "A"}, template_version=9), "", path)
+    session = open_session(path)
+    assert "version 9 of Backend Engineer" in session.migration.message()
+    assert "Upgrade jdwizard" in session.migration.message()
+
+
+def test_renamed_from_must_not_name_a_current_field(tmp_path):
+    folder = tmp_path / "backend-engineer"
+    shutil.copytree(builtin_templates_dir() / "backend-engineer", folder)
+    toml = folder / "template.toml"
+    _edit(toml, 'name = "datastore"', 'name = "datastore"\nrenamed_from = "domain"')
+    with pytest.raises(TemplateError, match="renamed_from 'domain', which is still a field"):
+        load_template(folder)
