@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from jdwizard import locking
 from jdwizard.drafts import Draft, DraftSummary, list_drafts, load_draft, markdown_path
 from jdwizard.errors import UserError
 from jdwizard.library import Library, get_template, load_library
@@ -11,11 +13,13 @@ from jdwizard.migrate import migrate_answers
 from jdwizard.paths import drafts_dir
 from jdwizard.render import is_answered
 from jdwizard.session import Session
+from jdwizard.storage import file_stamp
 from jdwizard.template import Template
 
 
 def open_session(path: Path, folder: Path | None = None) -> Session:
     """A session on the saved draft at `path` (UserError naming the problem otherwise)."""
+    stamp = file_stamp(path)  # before reading: a change after this is noticed at save time
     draft = load_draft(path)
     try:
         template = get_template(draft.template)
@@ -24,6 +28,10 @@ def open_session(path: Path, folder: Path | None = None) -> Session:
     draft.answers, migration = migrate_answers(template, draft.answers, draft.template_version)
     session = Session(template, draft, folder=folder)
     session.migration = migration
+    session.disk_stamp = stamp
+    session.other_holder = locking.acquire(path)
+    if session.other_holder is not None:
+        session.fork_to_copy(dirty=False)
     if migration.renamed:
         session.revision += 1  # answers moved to their new names: worth saving
     return session
@@ -54,6 +62,23 @@ def check_new_draft_path(path: Path) -> None:
                 f"{existing} already exists; resume a draft with 'jdwizard resume PATH' "
                 "or choose another --draft path"
             )
+
+
+def save_as_problem(path: Path) -> str | None:
+    """Why a "save as" target will not do (one line), or None when it is fine to write."""
+    if path.suffix.lower() != ".toml":
+        return f"Give a .toml path, e.g. {path.with_suffix('.toml').name}"
+    if path.is_dir():
+        return f"{path} is a folder; add a file name ending in .toml"
+    for existing in (path, markdown_path(path)):
+        if existing.exists():
+            return f"{existing} already exists; choose another name"
+    parent = next((p for p in path.parents if p.exists()), None)
+    if parent is None or not parent.is_dir():
+        return f"{path.parent} cannot be created: part of it is not a folder"
+    if not os.access(parent, os.W_OK):
+        return f"{parent} is not writable; choose another folder"
+    return None
 
 
 def draft_progress(draft: Draft) -> tuple[int, int]:

@@ -101,14 +101,32 @@ def parse_presets(pairs: list[str], field_names: Sequence[str], template_id: str
     return presets
 
 
+def check_terminal() -> None:
+    """Refuse, in one line, a place where the full-screen wizard cannot work."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError(
+            "the wizard needs an interactive terminal; in scripts use 'jdwizard render' or "
+            "'jdwizard check'"
+        )
+    if os.environ.get("TERM", "") == "dumb":
+        raise UserError(
+            "the wizard needs a terminal with cursor movement, and TERM=dumb has none; run it in "
+            "a terminal emulator (or set TERM=xterm-256color if yours supports it)"
+        )
+
+
 def _run_app(session: Session | None = None) -> int:
     """Run the wizard; afterwards say where the draft is, so it can be found and resumed."""
+    check_terminal()
     from jdwizard.ui.app import JDWizardApp
 
     app = JDWizardApp(session)
     app.run()
     final = app.session
     if final is not None:
+        final.close()
+        if final.forked_from is not None and final.path is not None and final.path.exists():
+            print(f"{final.forked_from} was open elsewhere; your answers are in a copy.")
         if final.path is not None and final.path.exists():
             print(f"Draft saved: {final.path} (document: {final.path.with_suffix('.md').name})")
             print(f"Resume it with: jdwizard resume {final.path}")

@@ -82,11 +82,48 @@ def load_draft(path: Path) -> Draft:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise DraftError(f"{path} is not a text file; a draft is TOML (see the README)") from None
+    if "\x00" in text:
+        raise DraftError(f"{path} is not a text file; a draft is TOML (see the README)")
+    if not text.strip():
+        raise DraftError(
+            f"{path} is empty: it holds no answers; start a new draft with 'jdwizard new TEMPLATE'"
+        )
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DraftError(f"{path} is not valid TOML ({error}); fix that line by hand") from None
     return draft_from_data(data, path)
+
+
+@dataclass(frozen=True)
+class Salvage:
+    """What can still be read from a draft that does not open, to view it or start over."""
+
+    text: str | None  # the file's text, when it is readable text of a sensible size
+    template: str | None
+    answers: dict[str, str]
+
+
+def salvage_draft(path: Path) -> Salvage:
+    """Read what is readable from a bad draft, never raising (and never writing)."""
+    try:
+        if path.stat().st_size > MAX_DRAFT_BYTES:
+            return Salvage(None, None, {})
+        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except (OSError, UnicodeDecodeError):
+        return Salvage(None, None, {})
+    if "\x00" in text:
+        return Salvage(None, None, {})
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return Salvage(text, None, {})
+    template = data.get("template")
+    answers = data.get("answers")
+    readable = {}
+    if isinstance(answers, dict):
+        readable = {name: value for name, value in answers.items() if isinstance(value, str)}
+    return Salvage(text, template.strip() if isinstance(template, str) else None, readable)
 
 
 def draft_from_data(data: dict[str, Any], path: Path) -> Draft:
@@ -179,6 +216,16 @@ def default_draft_path(folder: Path, template_id: str, company: str, day: date) 
     number = 2
     while candidate.exists() or markdown_path(candidate).exists():
         candidate = folder / f"{stem}-{number}.toml"
+        number += 1
+    return candidate
+
+
+def conflict_copy_path(path: Path) -> Path:
+    """An unused name beside `path` for a copy: `x-copy.toml`, then `x-copy-2.toml`, ..."""
+    candidate = path.with_name(f"{path.stem}-copy.toml")
+    number = 2
+    while candidate.exists() or markdown_path(candidate).exists():
+        candidate = path.with_name(f"{path.stem}-copy-{number}.toml")
         number += 1
     return candidate
 

@@ -12,12 +12,33 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from jdwizard.drafts import Draft, default_draft_path, markdown_path, now, save_draft
+from jdwizard import locking
+from jdwizard.drafts import (
+    Draft,
+    conflict_copy_path,
+    default_draft_path,
+    markdown_path,
+    now,
+    save_draft,
+)
+from jdwizard.errors import UserError
 from jdwizard.migrate import Migration
 from jdwizard.paths import drafts_dir
 from jdwizard.render import Renderer, is_answered, missing_required
+from jdwizard.storage import FileStamp, file_stamp
 from jdwizard.template import Field, Template
 from jdwizard.validation import answer_problem
+
+
+class DraftConflict(UserError):
+    """The draft file changed on disk since this session last read or wrote it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} was changed by another program (another jdwizard, or an editor) since it "
+            "was opened; not overwriting it"
+        )
+        self.path = path
 
 
 @dataclass(frozen=True)
@@ -29,15 +50,26 @@ class SaveJob:
     target: Path
     replaces: Path | None  # an earlier auto-named file that this save renames
     named_after_company: bool | None = None  # set when this save chose an automatic name
+    expected: FileStamp | None = None  # the target as last seen; None: it must not exist
 
-    def write(self) -> Path:
-        """Write the draft and its document (blocking: call from a worker thread)."""
+    def write(self) -> FileStamp | None:
+        """Write the draft and its document (blocking: call from a worker thread).
+
+        Raises DraftConflict, writing nothing, when the target is not as this session last saw
+        it: someone else saved it meanwhile, and their answers must not be silently replaced.
+        """
+        if file_stamp(self.target) != self.expected:
+            raise DraftConflict(self.target)
         save_draft(self.draft, self.document, self.target)
+        stamp = file_stamp(self.target)
         if self.replaces is not None and self.replaces != self.target:
             for old in (self.replaces, markdown_path(self.replaces)):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(old)
-        return self.target
+            locking.release(self.replaces)
+        if self.expected is None:
+            locking.acquire(self.target)
+        return stamp
 
 
 class Session:
@@ -52,6 +84,10 @@ class Session:
         self._auto_named = draft.path is None
         self._named_with_company = draft.path is not None
         self.migration: Migration | None = None  # set when opened from a saved draft
+        # The draft file as last read or written; a save refuses to replace a file changed since.
+        self.disk_stamp: FileStamp | None = file_stamp(draft.path) if draft.path else None
+        self.forked_from: Path | None = None  # set when answers now go to a copy of that draft
+        self.other_holder: str | None = None  # who else had the draft open when it was opened
         self.revision = 0  # bumps on every change
         self.saved_revision = 0 if draft.path is not None else -1
 
@@ -148,13 +184,17 @@ class Session:
             created=self.draft.created or now(),
             extra=dict(self.draft.extra),
         )
-        return SaveJob(snapshot, self.document(), target, replaces, named_after_company)
+        expected = self.disk_stamp if target == self.draft.path else None
+        return SaveJob(
+            snapshot, self.document(), target, replaces, named_after_company, expected
+        )
 
-    def saved(self, job: SaveJob, revision: int) -> None:
-        """Record that `job` (taken at `revision`) is on disk."""
+    def saved(self, job: SaveJob, revision: int, stamp: FileStamp | None) -> None:
+        """Record that `job` (taken at `revision`) is on disk, as `stamp`."""
+        self.disk_stamp = stamp
         if job.named_after_company is not None:
             self._named_with_company = job.named_after_company
-        elif job.target != self.draft.path and self.draft.path is not None:
+        elif job.target != self.draft.path:
             self._auto_named = False  # saved elsewhere on request: the user chose this name
         self.draft.path = job.target
         self.draft.created = job.draft.created
@@ -166,6 +206,25 @@ class Session:
         """Save synchronously (for the command line, tests and quitting)."""
         revision = self.revision
         job = self.save_job(company_settled=company_settled)
-        job.write()
-        self.saved(job, revision)
+        stamp = job.write()
+        self.saved(job, revision, stamp)
         return job.target
+
+    def fork_to_copy(self, *, dirty: bool = True) -> Path:
+        """From now on save to a new file beside the draft, which someone else is editing.
+
+        `dirty` makes the next save write the copy at once (after a refused save); without it
+        the copy is written only once something changes (when the draft is merely open twice).
+        """
+        assert self.draft.path is not None
+        self.forked_from = self.draft.path
+        self.draft.path = conflict_copy_path(self.draft.path)
+        self._auto_named = False
+        self.disk_stamp = None
+        self.saved_revision = self.revision - 1 if dirty else self.revision
+        return self.draft.path
+
+    def close(self) -> None:
+        """Let go of the draft's lock (when the wizard ends)."""
+        if self.draft.path is not None:
+            locking.release(self.draft.path)

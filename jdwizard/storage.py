@@ -25,6 +25,21 @@ def atomic_write_text(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (a power cut after it keeps the new file)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the rename is still atomic
+    finally:
+        os.close(handle)
 
 
 def _mode_for(path: Path) -> int:
@@ -42,3 +57,15 @@ def _read_umask() -> int:
 
 
 _UMASK = _read_umask()  # read once at import: os.umask is process-wide, not thread-safe
+
+
+FileStamp = tuple[int, int, int]  # (inode, size, modification time in ns)
+
+
+def file_stamp(path: Path) -> FileStamp | None:
+    """What a file looks like on disk now, to notice a change by someone else (None: absent)."""
+    try:
+        status = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return (status.st_ino, status.st_size, status.st_mtime_ns)

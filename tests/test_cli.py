@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import sysconfig
@@ -31,7 +32,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 def test_templates_lists_backend(capsys):
     code, out, _ = run(capsys, "templates")
     assert code == 0 and out.startswith("Engineering\n")
-    assert "  backend-engineer  Backend Engineer — " in out
+    assert re.search(r"^  backend-engineer +Backend Engineer — ", out, re.MULTILINE)
     code, out, _ = run(capsys, "templates", "--json")
     rows = json.loads(out)["templates"]
     assert {"id": "backend-engineer", "origin": "built-in"}.items() <= rows[0].items()

@@ -36,7 +36,10 @@ def test_save_writes_documented_toml_and_markdown(tmp_path, backend):
     assert data["created"] <= data["updated"]
     assert data["answers"] == BACKEND_ANSWERS
     assert markdown_path(path).read_text(encoding="utf-8") == session.document()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["role.md", "role.toml"]  # no temp left
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [".role.toml.lock", "role.md", "role.toml"]  # no temporary file left
+    session.close()
+    assert not (tmp_path / ".role.toml.lock").exists()
 
 
 def test_hand_written_draft_needs_only_template_and_answers(tmp_path):
@@ -66,7 +69,8 @@ def test_unknown_answers_and_keys_survive_a_save(tmp_path, backend):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "names no template"),
+        (b"", "is empty"),
+        (b"\n\n", "is empty"),
         (b"template = \n", "not valid TOML"),
         (b'template = "backend-engineer"\n', r"no \[answers\] table"),
         (b'template = "backend-engineer"\nanswers = "x"\n', r"no \[answers\] table"),
@@ -118,8 +122,8 @@ def test_new_draft_is_named_after_company_once_it_is_settled(drafts_folder, back
     second = session.save_now(company_settled=True)
     assert second.name.startswith("acme-backend-engineer-")
     assert not first.exists() and not markdown_path(first).exists()
-    assert sorted(p.name for p in drafts_folder.iterdir()) == [
-        second.with_suffix(".md").name, second.name]
+    assert sorted(p.name for p in drafts_folder.iterdir()) == [  # the lock moved with the file
+        f".{second.name}.lock", second.with_suffix(".md").name, second.name]
     session.set_answer("company", "Acme Corp")  # once named, the file keeps its name
     assert session.save_now() == second
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -55,11 +56,13 @@ class JDWizardApp(App[None]):
             screen.call_later(screen.action_review)  # everything answered: show the review
         return screen
 
-    def start_new_draft(self, template: Template) -> None:
-        """Open the wizard on a new, empty draft of `template`."""
+    def start_new_draft(self, template: Template, answers: dict[str, str] | None = None) -> None:
+        """Open the wizard on a new draft of `template` (empty, or with `answers` filled in)."""
         from jdwizard.drafts import Draft
 
         self.session = Session(template, Draft(template.id), folder=self.drafts_folder)
+        for name, value in (answers or {}).items():
+            self.session.set_answer(name, value)
         self.switch_screen(self._wizard_for(self.session))
 
     def resume_draft(self, path: Path) -> None:
@@ -72,9 +75,30 @@ class JDWizardApp(App[None]):
         try:
             self.session = await asyncio.to_thread(open_session, path, self.drafts_folder)
         except UserError as error:
-            self.notify(str(error), title="Cannot open", severity="error", markup=False)
+            await self._offer_salvage(path, str(error))
             return
         self.switch_screen(self._wizard_for(self.session))
+
+    async def _offer_salvage(self, path: Path, problem: str) -> None:
+        """Say why a draft cannot be opened; offer to view it or start a new draft from it."""
+        from jdwizard.drafts import salvage_draft
+        from jdwizard.library import get_template
+        from jdwizard.ui.screens.bad_draft import START_OVER, VIEW, BadDraftScreen, FileViewScreen
+
+        salvage = await asyncio.to_thread(salvage_draft, path)
+        template = None
+        if salvage.template is not None:
+            with contextlib.suppress(UserError):
+                template = await asyncio.to_thread(get_template, salvage.template)
+
+        def chosen(choice: str | None) -> None:
+            if choice == VIEW and salvage.text is not None:
+                self.push_screen(FileViewScreen(f"{path.name} (cannot be opened)", salvage.text))
+            elif choice == START_OVER and template is not None:
+                self.start_new_draft(template, salvage.answers)
+
+        title = template.title if template is not None else None
+        self.push_screen(BadDraftScreen(problem, salvage, title), chosen)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

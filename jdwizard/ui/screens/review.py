@@ -30,6 +30,7 @@ class ReviewScreen(Screen[int | None]):
         Binding("escape", "back", "Back to fields", id="back"),
         Binding("c", "copy", "Copy", id="copy"),
         Binding("ctrl+s", "save", "Save", priority=True, id="save"),
+        Binding("f3", "save_as", "Save as", id="save-as"),
         Binding("f1", "help", "Help", id="help"),
     ]
 
@@ -146,6 +147,9 @@ class ReviewScreen(Screen[int | None]):
 
     async def action_save(self) -> None:
         await self.wizard.save(announce=True)
+
+    def action_save_as(self) -> None:
+        self.wizard.action_save_as()
 
     @work(exclusive=True, group="copy")
     async def action_copy(self) -> None:

@@ -116,10 +116,7 @@ class StartScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#draft-list")
     def _draft_selected(self, event: OptionList.OptionSelected) -> None:
         summary = self.drafts[int(str(event.option.id).split(":")[1])]
-        if summary.problem:
-            self.notify(summary.problem, title="Cannot open", severity="error", markup=False)
-            return
-        self.app.resume_draft(summary.path)
+        self.app.resume_draft(summary.path)  # a draft that cannot be opened is explained there
 
     def action_help(self) -> None:
         template_list = self.query_one("#template-list", OptionList)

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Iterable
+from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
@@ -18,8 +19,9 @@ from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
 
+from jdwizard import locking
 from jdwizard.checks.finding import Finding
-from jdwizard.session import Session
+from jdwizard.session import DraftConflict, Session
 from jdwizard.template import Field
 from jdwizard.ui.copying import copy_document
 from jdwizard.ui.marks import MARKS
@@ -46,6 +48,7 @@ class WizardScreen(Screen[None]):
         Binding("pagedown", "next_field", "Next", priority=True, id="next"),
         Binding("pageup", "previous_field", "Back", priority=True, id="previous"),
         Binding("ctrl+s", "save", "Save", priority=True, id="save"),
+        Binding("f3", "save_as", "Save as", priority=True, id="save-as"),
         Binding("ctrl+r", "review", "Review", priority=True, id="review"),
         Binding("f1", "help", "Help", priority=True, id="help"),
         Binding("f2", "toggle_preview", "Preview", priority=True, id="toggle-preview"),
@@ -87,6 +90,16 @@ class WizardScreen(Screen[None]):
         migration = self.session.migration
         if migration is not None and migration.message():
             self.notify(migration.message(), title="Older draft", timeout=12, markup=False)
+        if self.session.other_holder and self.session.forked_from:
+            self.notify(
+                f"{self.session.forked_from.name} is open in another jdwizard "
+                f"({self.session.other_holder}). Changes you make here save to "
+                f"{self.session.path.name} beside it, so neither copy overwrites the other.",
+                title="Open elsewhere",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def on_resize(self, event: Resize) -> None:
         narrow = self.size.width < NARROW
@@ -385,7 +398,27 @@ class WizardScreen(Screen[None]):
             typing_company = self.field.name == "company" and self.app.screen is self
             await self.save(announce=False, company_settled=not typing_company)
 
-    async def save(self, *, announce: bool, company_settled: bool = True) -> bool:
+    def action_save_as(self, reason: str = "") -> None:
+        """Ask for a new path and save there; from then on the draft lives at that path."""
+        from jdwizard.ui.screens.save_as import SaveAsScreen
+
+        current = self.session.path
+        suggestion = (current.parent if current else Path.cwd()) / (
+            current.name if current else f"{self.session.template.id}.toml"
+        )
+        if current is not None:
+            suggestion = suggestion.with_name(f"{current.stem}-copy.toml")
+
+        async def chosen(path: Path | None) -> None:
+            if path is not None:
+                await self.flush_typing()
+                await self.save(announce=True, target=path)
+
+        self.app.push_screen(SaveAsScreen(suggestion, reason), chosen)
+
+    async def save(
+        self, *, announce: bool, company_settled: bool = True, target: Path | None = None
+    ) -> bool:
         """Write the draft and its Markdown in a worker thread; False (and a message) on failure.
 
         A failure is announced once per distinct reason (autosave retries quietly); the answers
@@ -395,16 +428,32 @@ class WizardScreen(Screen[None]):
             if not announce and not self.session.dirty:
                 return True
             revision = self.session.revision
-            job = self.session.save_job(company_settled=company_settled)
+            previous = self.session.path
+            job = self.session.save_job(company_settled=company_settled, target=target)
             try:
-                await asyncio.to_thread(job.write)
+                stamp = await asyncio.to_thread(job.write)
+                if target is not None and previous is not None and previous != target:
+                    await asyncio.to_thread(locking.release, previous)
+            except DraftConflict as conflict:
+                copy = self.session.fork_to_copy()
+                self.notify(
+                    f"{conflict.path.name} was changed elsewhere (another jdwizard or an editor) "
+                    f"since you opened it, so it is left as it is. Your answers now save to "
+                    f"{copy.name} beside it: nothing is lost.",
+                    title="Saving to a copy",
+                    severity="warning",
+                    markup=False,
+                    timeout=15,
+                )
+                self._update_subtitle()
+                return False
             except OSError as error:
                 reason = f"Could not save {job.target}: {error.strerror or error}."
                 self._autosave_paused_until = time.monotonic() + AUTOSAVE_RETRY_SECONDS
                 if announce or reason != self._save_failure:
                     self.notify(
-                        f"{reason} Your answers are still here; fix the folder or quit and "
-                        "start again with --draft elsewhere.",
+                        f"{reason} Your answers are still here: press F3 to save them "
+                        "elsewhere.",
                         title="Not saved",
                         severity="error",
                         markup=False,
@@ -412,7 +461,7 @@ class WizardScreen(Screen[None]):
                     )
                 self._save_failure = reason
                 return False
-            self.session.saved(job, revision)
+            self.session.saved(job, revision, stamp)
             self._autosave_paused_until = 0.0
             if self._save_failure:
                 self._save_failure = None
@@ -427,6 +476,8 @@ class WizardScreen(Screen[None]):
         """Commands for the palette: save, copy via review, help, and jump to each field."""
         yield SystemCommand("Save draft", "Save the answers (TOML) and document (Markdown)  ctrl+s",
                             self.action_save)
+        yield SystemCommand("Save draft as…", "Save the draft under another name or folder  f3",
+                            self.action_save_as)
         yield SystemCommand("Copy document", "Copy the whole job description to the clipboard",
                             self.action_copy)
         yield SystemCommand("Review and copy", "The whole document, what is missing, Copy  ctrl+r",

@@ -1,0 +1,338 @@
+"""Nothing typed is lost: bad draft files, places that cannot be written, and a draft open twice.
+
+(Crash safety and the terminal are in test_crash.py and test_terminal.py; odd answers, names on
+disk and the clipboard in test_hostile.py and test_clipboard.py.)
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, Input, OptionList, Static, TextArea
+
+from conftest import BACKEND_ANSWERS
+from jdwizard import locking, storage
+from jdwizard.app_state import new_session, open_session
+from jdwizard.cli import main
+from jdwizard.drafts import Draft, load_draft, save_draft
+from jdwizard.session import DraftConflict
+from jdwizard.ui.app import JDWizardApp
+from jdwizard.ui.screens.bad_draft import BadDraftScreen, FileViewScreen
+from jdwizard.ui.screens.save_as import SaveAsScreen
+from jdwizard.ui.screens.start import StartScreen
+from jdwizard.ui.screens.wizard import WizardScreen
+
+SIZE = (120, 40)
+GOOD = 'template = "backend-engineer"\n[answers]\ncompany = "Acme"\n'
+
+# Each bad draft, as bytes, and words the one-line error must contain.
+BAD_DRAFTS = {
+    "not-toml": (b"this is not = = toml\n", "not valid TOML"),
+    "answers-not-a-table": (
+        b'template = "backend-engineer"\nanswers = "x"\n', "no [answers] table"
+    ),
+    "value-not-text": (
+        b'template = "backend-engineer"\n[answers]\ncompany = "Acme"\nlocation = 3\n',
+        "answer 'location' must be text",
+    ),
+    "unknown-template": (b'template = "chef"\n[answers]\ncompany = "Acme"\n', "unknown template"),
+    "empty": (b"", "is empty"),
+    "binary": (bytes(range(256)) * 8, "not a text file"),
+    "nul-bytes": (b'template = "backend-engineer"\x00\x00\n', "not a text file"),
+    "huge": (b"# padding\n" * 1_048_576, "too large"),  # 10 MB
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_DRAFTS))
+def test_a_bad_draft_is_one_clear_line_and_left_untouched(kind, tmp_path, capsys):
+    content, words = BAD_DRAFTS[kind]
+    path = tmp_path / f"{kind}.toml"
+    path.write_bytes(content)
+    for command in ("resume", "render", "check"):
+        code = main([command, str(path)])
+        out, err = capsys.readouterr()
+        assert code == 1, command
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("jdwizard: error: "), err
+        assert str(path) in lines[0] and words in lines[0]
+        assert "Traceback" not in err + out
+    assert path.read_bytes() == content
+
+
+async def open_bad_draft_from_start(app: JDWizardApp, pilot) -> BadDraftScreen:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, StartScreen)
+    drafts = app.screen.query_one("#draft-list", OptionList)
+    drafts.focus()
+    drafts.highlighted = 0
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, BadDraftScreen)
+    return app.screen
+
+
+async def test_start_screen_offers_a_read_only_view_of_a_bad_draft(drafts_folder):
+    drafts_folder.mkdir(parents=True)
+    path = drafts_folder / "broken.toml"
+    content = 'template = "backend-engineer"\n[answers]\ncompany = "Acme\n'  # unclosed string
+    path.write_text(content, encoding="utf-8")
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_bad_draft_from_start(app, pilot)
+        problem = str(dialog.query_one("#bad-draft-problem", Static).render())
+        assert "not valid TOML" in problem and "broken.toml" in problem
+        ids = [button.id for button in dialog.query(Button)]
+        assert ids == ["view", "cancel"]  # no template could be read: no new draft from it
+        await pilot.click("#view")
+        await pilot.pause()
+        assert isinstance(app.screen, FileViewScreen)
+        view = app.screen.query_one(TextArea)
+        assert view.read_only and view.text == content
+        await pilot.press(*"typing here changes nothing")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+    assert path.read_text(encoding="utf-8") == content
+
+
+async def test_a_bad_draft_can_start_a_new_draft_with_its_readable_answers(drafts_folder):
+    drafts_folder.mkdir(parents=True)
+    path = drafts_folder / "typed.toml"
+    content = GOOD + 'location = "Berlin"\nsalary_range = 150000\n'  # a number, not text
+    path.write_text(content, encoding="utf-8")
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_bad_draft_from_start(app, pilot)
+        assert "answer 'salary_range' must be text" in str(
+            dialog.query_one("#bad-draft-problem", Static).render())
+        await pilot.click("#start-over")
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        session = app.screen.session
+        assert session.answers == {"company": "Acme", "location": "Berlin"}
+        assert session.path != path
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        saved = session.path
+    assert path.read_text(encoding="utf-8") == content
+    assert load_draft(saved).answers == {"company": "Acme", "location": "Berlin"}
+
+
+# --- places that cannot be written ----------------------------------------------------------
+
+
+async def save_as(pilot, path: Path) -> None:
+    await pilot.press("f3")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SaveAsScreen)
+    field = pilot.app.screen.query_one("#save-as-path", Input)
+    field.value = str(path)
+    await pilot.press("enter")
+    await pilot.pause(0.3)
+
+
+async def test_disk_full_keeps_the_answers_and_save_as_writes_them_elsewhere(
+    tmp_path, monkeypatch, backend
+):
+    target = tmp_path / "full" / "draft.toml"
+    real_write = storage.atomic_write_text
+
+    def disk_full(path: Path, text: str) -> None:
+        if path.parent == target.parent:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_write(path, text)
+
+    monkeypatch.setattr("jdwizard.drafts.atomic_write_text", disk_full)
+    app = JDWizardApp(new_session(backend, target, {}, folder=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Acme", "ctrl+s")
+        await pilot.pause(0.3)
+        messages = [n.message for n in app._notifications]
+        assert any("No space left on device" in m and "F3" in m for m in messages)
+        assert app.screen.session.answers["company"] == "Acme"
+        elsewhere = tmp_path / "elsewhere" / "saved.toml"
+        await save_as(pilot, elsewhere)
+        assert isinstance(app.screen, WizardScreen)
+        assert app.screen.session.path == elsewhere
+        await pilot.press(*" Co")
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.3)
+    assert not target.exists()
+    assert load_draft(elsewhere).answers["company"] == "Acme Co"
+    assert "Acme Co" in elsewhere.with_suffix(".md").read_text("utf-8")
+
+
+async def test_a_read_only_folder_is_reported_and_save_as_recovers(tmp_path, backend):
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    target = folder / "draft.toml"
+    folder.chmod(0o500)
+    if os.access(folder, os.W_OK):  # root ignores permissions: a file in the way instead
+        folder.chmod(0o700)
+        (tmp_path / "blocker").write_text("x")
+        target = tmp_path / "blocker" / "draft.toml"
+    try:
+        app = JDWizardApp(new_session(backend, target, {}, folder=tmp_path))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(*"Acme", "ctrl+s")
+            await pilot.pause(0.3)
+            assert any(n.message.startswith(f"Could not save {target}")
+                       for n in app._notifications)
+            await save_as(pilot, target)  # the same unusable place: refused in the dialog
+            assert isinstance(app.screen, SaveAsScreen)
+            error = str(app.screen.query_one("#save-as-error", Static).render())
+            assert error and "choose another" in error or "not a folder" in error
+            await save_as_in_open_dialog(pilot, tmp_path / "ok.toml")
+            assert app.screen.session.path == tmp_path / "ok.toml"
+    finally:
+        folder.chmod(0o700)
+    assert load_draft(tmp_path / "ok.toml").answers == {"company": "Acme"}
+
+
+async def save_as_in_open_dialog(pilot, path: Path) -> None:
+    field = pilot.app.screen.query_one("#save-as-path", Input)
+    field.value = str(path)
+    await pilot.press("enter")
+    await pilot.pause(0.3)
+
+
+@pytest.mark.parametrize("kind", ["directory", "existing", "not-toml"])
+async def test_save_as_refuses_a_folder_an_existing_file_or_another_suffix(
+    kind, tmp_path, backend
+):
+    existing = tmp_path / "taken.toml"
+    existing.write_text(GOOD, encoding="utf-8")
+    path = {"directory": tmp_path, "existing": existing, "not-toml": tmp_path / "x.txt"}[kind]
+    app = JDWizardApp(new_session(backend, tmp_path / "d.toml", {}, folder=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Acme")
+        await save_as(pilot, path)
+        assert isinstance(app.screen, SaveAsScreen)
+        assert str(app.screen.query_one("#save-as-error", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+    assert existing.read_text(encoding="utf-8") == GOOD
+
+
+def test_a_draft_path_that_is_a_folder_is_refused_up_front(tmp_path, capsys):
+    (tmp_path / "dir.toml").mkdir()
+    assert main(["new", "backend-engineer", "--draft", str(tmp_path / "dir.toml")]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert main(["resume", str(tmp_path / "dir.toml")]) == 1
+    assert "is a folder" in capsys.readouterr().err
+
+
+# --- the same draft open twice --------------------------------------------------------------
+
+
+@pytest.fixture
+def saved_draft(drafts_folder: Path) -> Path:
+    path = drafts_folder / "shared.toml"
+    save_draft(Draft("backend-engineer", {"company": "Acme"}), "", path)
+    return path
+
+
+def test_a_save_never_replaces_answers_someone_else_saved_meanwhile(saved_draft):
+    first = open_session(saved_draft)
+    second = open_session(saved_draft)
+    second.set_answer("location", "Berlin")
+    second.save_now()
+    first.set_answer("location", "Paris")
+    with pytest.raises(DraftConflict):
+        first.save_now()
+    assert load_draft(saved_draft).answers["location"] == "Berlin"
+    copy = first.fork_to_copy()
+    first.save_now()
+    assert copy.name == "shared-copy.toml"
+    assert load_draft(copy).answers == {"company": "Acme", "location": "Paris"}
+    assert load_draft(saved_draft).answers["location"] == "Berlin"
+
+
+async def test_the_app_saves_to_a_copy_when_the_draft_changed_on_disk(saved_draft, drafts_folder):
+    app = JDWizardApp(open_session(saved_draft, drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        other = load_draft(saved_draft)  # another jdwizard saves its newer answers
+        other.answers["what_you_do"] = "theirs"
+        save_draft(other, "", saved_draft)
+        await pilot.press(*"mine")
+        await pilot.pause(1.2)  # autosave
+        messages = [n.message for n in app._notifications]
+        assert any("changed elsewhere" in m and "shared-copy.toml" in m for m in messages)
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.3)
+    assert load_draft(saved_draft).answers["what_you_do"] == "theirs"
+    assert load_draft(saved_draft.with_name("shared-copy.toml")).answers["what_you_do"] == "mine"
+
+
+def hold_lock_elsewhere(path: Path) -> subprocess.Popen:
+    """Another jdwizard process holding the draft's lock until it is told to stop."""
+    code = (
+        "import sys; from pathlib import Path; from jdwizard import locking; "
+        f"locking.acquire(Path({str(path)!r})); print('locked', flush=True); sys.stdin.read()"
+    )
+    process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "locked"
+    return process
+
+
+async def test_the_second_terminal_is_warned_and_writes_a_copy(saved_draft, drafts_folder):
+    other = hold_lock_elsewhere(saved_draft)
+    try:
+        session = open_session(saved_draft, drafts_folder)
+        assert session.other_holder == f"process {other.pid} on {os.uname().nodename}"
+        app = JDWizardApp(session)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+            assert any("open in another jdwizard" in m and "shared-copy.toml" in m
+                       for m in messages)
+            await pilot.press(*"Globex")
+            await pilot.press("ctrl+q")
+            await pilot.pause(0.3)
+    finally:
+        other.communicate("")
+    assert load_draft(saved_draft).answers == {"company": "Acme"}
+    copy = saved_draft.with_name("shared-copy.toml")
+    assert load_draft(copy).answers["what_you_do"] == "Globex"
+
+
+def test_a_lock_left_by_a_dead_process_is_taken_over(saved_draft):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    locking.lock_path(saved_draft).write_text(f"{dead.stdout.strip()} {os.uname().nodename}\n")
+    session = open_session(saved_draft)
+    assert session.other_holder is None and session.path == saved_draft
+    session.set_answer("location", "Berlin")
+    session.save_now()
+    assert load_draft(saved_draft).answers["location"] == "Berlin"
+    session.close()
+    assert not locking.lock_path(saved_draft).exists()
+
+
+def test_an_unchanged_draft_open_twice_writes_no_copy(saved_draft):
+    other = hold_lock_elsewhere(saved_draft)
+    try:
+        session = open_session(saved_draft)
+        assert not session.dirty
+    finally:
+        other.communicate("")
+    assert sorted(p.name for p in saved_draft.parent.glob("*.toml")) == ["shared.toml"]
+
+
+def test_backend_answers_round_trip_after_all_this(saved_draft):
+    session = open_session(saved_draft)
+    for name, value in BACKEND_ANSWERS.items():
+        session.set_answer(name, value)
+    session.save_now()
+    assert tomllib.loads(saved_draft.read_text("utf-8"))["answers"] == BACKEND_ANSWERS
