@@ -131,3 +131,56 @@ def test_invalid_toml_and_jinja_fail_with_file(bundle):
 def test_builtin_templates_are_found_from_any_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert get_template("backend-engineer").title == "Backend Engineer"
+
+
+BUILTIN_IDS = ["backend-engineer", "data-engineer", "frontend-engineer",
+               "site-reliability-engineer", "software-engineer"]
+SHARED_FIELDS = {"company", "what_you_do", "hiring_manager", "work_type", "location",
+                 "salary_range", "benefits", "pto_policy"}
+
+
+def test_the_builtin_library_lists_five_templates_by_category(capsys):
+    from jdwizard.cli import main
+    from jdwizard.library import load_library
+
+    library = load_library()
+    assert sorted(t.id for t in library.templates) == BUILTIN_IDS
+    assert not library.problems
+    assert main(["templates"]) == 0
+    out = capsys.readouterr().out
+    engineering, infrastructure = out.split("Infrastructure & Data\n")
+    assert "software-engineer" in engineering and "frontend-engineer" in engineering
+    assert "data-engineer" in infrastructure and "site-reliability-engineer" in infrastructure
+
+
+def sample_answer(field) -> str:
+    if field.validate == "salary":
+        return "$150,000–$190,000 per year"
+    if field.kind == "text":
+        return "First thing\nSecond thing"
+    return f"ANSWER-{field.name}"
+
+
+@pytest.mark.parametrize("template_id", BUILTIN_IDS)
+def test_each_builtin_template_renders_whole_with_all_or_only_required_answers(template_id):
+    from jdwizard.render import Renderer
+
+    template = get_template(template_id)
+    assert set(template.field_names) >= SHARED_FIELDS
+    assert len(template.faq) >= 3 and template.when_to_use and len(template.tips) >= 4
+    assert all(tip.fields for tip in template.tips)
+    renderer = Renderer(template)
+    full = {field.name: sample_answer(field) for field in template.fields}
+    minimal = {name: value for name, value in full.items() if template.field(name).required}
+    for answers in (full, minimal):
+        document = renderer.render(answers)
+        assert "{{" not in document and "{%" not in document and "[" not in document
+        assert "\n\n\n" not in document
+        assert not any("  " in line or line.endswith(" ") for line in document.splitlines())
+        for name, value in answers.items():
+            if template.field(name).kind == "line":
+                assert value in document, name
+        assert "- First thing\n- Second thing" in document
+    skipped = [f for f in template.fields if not f.required]
+    document = renderer.render(minimal)
+    assert skipped and not any(f"ANSWER-{f.name}" in document for f in skipped)
