@@ -33,14 +33,20 @@ class BadDraftScreen(ModalScreen[str | None]):
         with Vertical(id="bad-draft"):
             yield Static(Text("This draft cannot be opened", "bold"))
             yield Static(self.problem, id="bad-draft-problem", markup=False)
-            yield Static("The file is left exactly as it is.", id="bad-draft-help")
+            help_text = "The file is left exactly as it is."
+            if self.template_title is not None:
+                count = len(self.salvage.answers)
+                noun = "answer" if count == 1 else "answers"
+                help_text += (
+                    f" 'New draft from it' starts a new {self.template_title} draft with the "
+                    f"{count} readable {noun} in this file."
+                )
+            yield Static(help_text, id="bad-draft-help", markup=False)
             with Horizontal(id="bad-draft-buttons"):
                 if self.salvage.text is not None:
                     yield Button("View it (read-only)", id=VIEW)
                 if self.template_title is not None:
-                    count = len(self.salvage.answers)
-                    label = f"New {self.template_title} draft with its {count} readable answers"
-                    yield Button(label, id=START_OVER, variant="primary")
+                    yield Button("New draft from it", id=START_OVER, variant="primary")
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
