@@ -52,9 +52,11 @@ run = JDWizardApp.run
 JDWizardApp.run = lambda self, **kw: run(
     self, headless=True, size=(120, 35), auto_pilot=pilot_script
 )
-from jdwizard.cli import main
-main(args)
+import jdwizard.cli
+jdwizard.cli.check_terminal = lambda: None  # headless on purpose: no terminal to check
+code = jdwizard.cli.main(args)
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+sys.exit(code)
 """
 
 DRAFT = """
