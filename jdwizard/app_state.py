@@ -17,8 +17,11 @@ from jdwizard.storage import file_stamp
 from jdwizard.template import Template
 
 
-def open_session(path: Path, folder: Path | None = None) -> Session:
-    """A session on the saved draft at `path` (UserError naming the problem otherwise)."""
+def open_session(path: Path, folder: Path | None = None, *, edit: bool = True) -> Session:
+    """A session on the saved draft at `path` (UserError naming the problem otherwise).
+
+    `edit=False` (render, check) only reads: it takes no lock.
+    """
     stamp = file_stamp(path)  # before reading: a change after this is noticed at save time
     draft = load_draft(path)
     try:
@@ -29,7 +32,7 @@ def open_session(path: Path, folder: Path | None = None) -> Session:
     session = Session(template, draft, folder=folder)
     session.migration = migration
     session.disk_stamp = stamp
-    session.other_holder = locking.acquire(path)
+    session.other_holder = locking.acquire(path) if edit else None
     if session.other_holder is not None:
         session.fork_to_copy(dirty=False)
     if migration.renamed:

@@ -159,7 +159,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from jdwizard.export import export
     from jdwizard.storage import atomic_write_text
 
-    session = open_session(args.path)
+    session = open_session(args.path, edit=False)
     missing = session.missing()
     if missing and not args.allow_incomplete:
         names = ", ".join(field.name for field in missing)
@@ -187,7 +187,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.path.suffix.lower() == ".toml":
         from jdwizard.app_state import open_session
 
-        session = open_session(args.path)
+        session = open_session(args.path, edit=False)
         report = check_draft(session.template, session.answers)
     else:
         report = check_text(_read_text(args.path))

@@ -336,3 +336,11 @@ def test_backend_answers_round_trip_after_all_this(saved_draft):
         session.set_answer(name, value)
     session.save_now()
     assert tomllib.loads(saved_draft.read_text("utf-8"))["answers"] == BACKEND_ANSWERS
+
+
+def test_render_and_check_only_read(saved_draft, capsys):
+    before = sorted(p.name for p in saved_draft.parent.iterdir())
+    main(["render", "--allow-incomplete", str(saved_draft)])
+    main(["check", str(saved_draft)])
+    capsys.readouterr()
+    assert sorted(p.name for p in saved_draft.parent.iterdir()) == before
