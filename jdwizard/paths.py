@@ -35,3 +35,18 @@ def builtin_templates_dir() -> Path:
 def user_templates_dir() -> Path:
     """The user's own templates (imported or hand-written), one bundle folder each."""
     return data_dir() / "templates"
+
+
+def config_dir() -> Path:
+    """The folder holding the user's settings (config.toml) and company profiles."""
+    override = os.environ.get(HOME_VARIABLE)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path("jdwizard", appauthor=False)
+
+
+def profiles_dir() -> Path:
+    """Company profiles: one TOML file of answers per profile."""
+    return config_dir() / "profiles"

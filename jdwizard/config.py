@@ -1,0 +1,77 @@
+"""The user's settings: a small TOML file in the config folder, documented in the README.
+
+    theme = "textual-dark"        # any Textual theme name
+    copy_format = "markdown"      # markdown, text or html: what Copy and Save-as-document use
+    profile = "acme"              # the company profile new drafts start from ("" for none)
+
+Unknown keys are kept. A file that cannot be read gives the defaults and a one-line warning.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from jdwizard.errors import UserError
+from jdwizard.paths import config_dir
+from jdwizard.storage import atomic_write_text
+
+CONFIG_FILE = "config.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    theme: str = ""  # "" : Textual's default
+    copy_format: str = "markdown"
+    profile: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    problem: str = ""  # why the file could not be read, if it could not
+
+
+def config_path() -> Path:
+    return config_dir() / CONFIG_FILE
+
+
+def load_config(path: Path | None = None) -> Config:
+    """The settings, or the defaults (with `problem` set) when the file is unreadable."""
+    path = path or config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Config()
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Config(problem=f"{path}: ignored, cannot be read ({error})")
+    known = {}
+    for key in ("theme", "copy_format", "profile"):
+        if isinstance(data.get(key), str):
+            known[key] = data.pop(key)
+    return Config(**known, extra=data)
+
+
+def save_config(config: Config, path: Path | None = None) -> Path:
+    """Write the settings atomically (blocking: call from a worker thread in the app)."""
+    path = path or config_path()
+    data = dict(config.extra)
+    for key in ("theme", "copy_format", "profile"):
+        value = getattr(config, key)
+        if value:
+            data[key] = value
+    atomic_write_text(path, tomli_w.dumps(data))
+    return path
+
+
+def update_config(**changes: str) -> Config:
+    """Load, change some settings, save; returns the new settings.
+
+    A settings file that cannot be read is never overwritten: UserError says to fix it.
+    """
+    current = load_config()
+    if current.problem:
+        raise UserError(f"{current.problem}; fix or delete it to change settings")
+    config = replace(current, **changes)
+    save_config(config)
+    return config
