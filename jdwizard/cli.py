@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("path", type=Path, help="a draft (.toml), or a .md / .txt job post")
     check.add_argument("--json", action="store_true", help="machine-readable output")
 
+    drafts = commands.add_parser("drafts", help="list the saved drafts, newest first")
+    drafts.add_argument("--json", action="store_true", help="machine-readable output")
+
     templates = commands.add_parser("templates", help="list the templates")
     templates.add_argument("--json", action="store_true", help="machine-readable output")
 
@@ -70,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "render": _cmd_render,
         "check": _cmd_check,
         "templates": _cmd_templates,
+        "drafts": _cmd_drafts,
         "describe": _cmd_describe,
     }
     try:
@@ -213,6 +217,33 @@ def _read_text(path: Path) -> str:
         raise UserError(f"{path} is not UTF-8 text; save it as plain text and try again") from None
     except OSError as error:
         raise UserError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def _cmd_drafts(args: argparse.Namespace) -> int:
+    from jdwizard.app_state import draft_progress
+    from jdwizard.drafts import list_drafts
+    from jdwizard.paths import drafts_dir
+
+    folder = drafts_dir()
+    summaries = list_drafts(folder, draft_progress)
+    if args.json:
+        rows = [{"path": str(d.path), "template": d.template, "company": d.company,
+                 "answered": d.answered, "required": d.required,
+                 "updated": d.updated.isoformat() if d.updated else None,
+                 "problem": d.problem or None} for d in summaries]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if not summaries:
+        print(f"No drafts in {folder} yet; start one with 'jdwizard new TEMPLATE'.")
+        return 0
+    print(f"{'UPDATED':16}  {'PROGRESS':8}  {'TEMPLATE':25}  {'COMPANY':20}  PATH")
+    for d in summaries:
+        when = d.updated.astimezone().strftime("%Y-%m-%d %H:%M") if d.updated else "?"
+        progress = f"{d.answered}/{d.required}" if d.required else "?"
+        company = d.company if not d.problem else "(cannot be opened)"
+        company = company if len(company) <= 20 else company[:19] + "…"
+        print(f"{when:16}  {progress:8}  {d.template:25}  {company:20}  {d.path}")
+    return 0
 
 
 def _cmd_templates(args: argparse.Namespace) -> int:

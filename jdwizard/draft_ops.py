@@ -1,0 +1,90 @@
+"""Managing saved drafts as files: duplicate, rename and delete (the .toml and its .md together).
+
+Each refuses, in one line, to touch a draft that is open in another jdwizard or to replace an
+existing file. Blocking: the app calls these from a worker thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from datetime import date
+from pathlib import Path
+
+from jdwizard import locking
+from jdwizard.drafts import (
+    Draft,
+    DraftError,
+    default_draft_path,
+    load_draft,
+    markdown_path,
+    now,
+    save_draft,
+    slugify,
+)
+
+
+def duplicate_draft(path: Path, folder: Path | None = None) -> Path:
+    """A new draft with the same template and answers, named like a new one; returns its path."""
+    original = load_draft(path)
+    target_folder = folder or path.parent
+    company = original.answers.get("company", "")
+    target = default_draft_path(target_folder, original.template, company, date.today())
+    copy = Draft(
+        original.template,
+        answers=dict(original.answers),
+        template_version=original.template_version,
+        extra=dict(original.extra),
+    )
+    copy.created = now()
+    document = _read_document(path)
+    save_draft(copy, document, target)
+    return target
+
+
+def rename_draft(path: Path, new_name: str) -> Path:
+    """Rename a draft (and its document) within its folder; `new_name` is a plain name."""
+    stem = slugify(new_name.removesuffix(".toml"), limit=80)
+    if not stem:
+        raise DraftError(f"{new_name!r} is not a usable file name; use letters and digits")
+    target = path.with_name(f"{stem}.toml")
+    if target == path:
+        return path
+    _refuse_if_open(path)
+    for existing in (target, markdown_path(target)):
+        if existing.exists():
+            raise DraftError(f"{existing} already exists; choose another name")
+    load_draft(path)  # only drafts that open are renamed: a bad file stays where it is
+    os.rename(path, target)
+    with contextlib.suppress(FileNotFoundError):
+        os.rename(markdown_path(path), markdown_path(target))
+    _discard_lock(path)
+    return target
+
+
+def delete_draft(path: Path) -> None:
+    """Delete a draft and its document (the caller has asked the user to confirm)."""
+    _refuse_if_open(path)
+    for file in (path, markdown_path(path)):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(file)
+    _discard_lock(path)
+
+
+def _discard_lock(path: Path) -> None:
+    """Remove a lock nobody live holds (checked by the caller), e.g. one left by a crash."""
+    with contextlib.suppress(OSError):
+        locking.lock_path(path).unlink()
+
+
+def _refuse_if_open(path: Path) -> None:
+    other = locking.holder(path)
+    if other is not None:
+        raise DraftError(f"{path.name} is open in another jdwizard ({other}); close it there first")
+
+
+def _read_document(path: Path) -> str:
+    try:
+        return markdown_path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""

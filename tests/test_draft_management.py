@@ -1,0 +1,168 @@
+"""Managing saved drafts: the start screen's filter, duplicate, rename and delete, and `drafts`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from jdwizard.cli import main
+from jdwizard.drafts import Draft, load_draft, save_draft
+from jdwizard.ui.app import JDWizardApp
+from jdwizard.ui.screens.dialogs import AskScreen, ConfirmScreen
+from jdwizard.ui.screens.start import StartScreen
+from jdwizard.ui.screens.wizard import WizardScreen
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def three_drafts(drafts_folder: Path) -> dict[str, Path]:
+    paths = {}
+    for company, template, location in (
+        ("Acme", "backend-engineer", "Berlin"),
+        ("Globex", "frontend-engineer", "Paris"),
+        ("Initech", "data-engineer", "Austin"),
+    ):
+        path = drafts_folder / f"{company.lower()}.toml"
+        save_draft(Draft(template, {"company": company, "location": location}), "doc", path)
+        paths[company] = path
+    return paths
+
+
+def test_drafts_command_lists_path_template_company_progress_and_date(three_drafts, capsys):
+    assert main(["drafts"]) == 0
+    out = capsys.readouterr().out
+    header, *rows = out.strip().splitlines()
+    assert header.split() == ["UPDATED", "PROGRESS", "TEMPLATE", "COMPANY", "PATH"]
+    assert len(rows) == 3
+    acme = next(row for row in rows if "Acme" in row)
+    assert "backend-engineer" in acme and "2/12" in acme and str(three_drafts["Acme"]) in acme
+    assert main(["drafts", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {row["company"] for row in data} == {"Acme", "Globex", "Initech"}
+    assert all(row["updated"] and row["path"].endswith(".toml") for row in data)
+
+
+def test_drafts_command_with_no_drafts_says_how_to_start(capsys):
+    assert main(["drafts"]) == 0
+    assert "jdwizard new TEMPLATE" in capsys.readouterr().out
+
+
+def rows(app: JDWizardApp) -> list[str]:
+    draft_list = app.screen.query_one("#draft-list", OptionList)
+    return [str(draft_list.get_option_at_index(i).prompt) for i in range(draft_list.option_count)]
+
+
+async def start(app: JDWizardApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, StartScreen)
+
+
+async def focus_draft(app: JDWizardApp, pilot, company: str) -> None:
+    draft_list = app.screen.query_one("#draft-list", OptionList)
+    draft_list.focus()
+    draft_list.highlighted = next(i for i, row in enumerate(rows(app)) if company in row)
+    await pilot.pause()
+
+
+async def test_the_filter_narrows_the_drafts_list(three_drafts, drafts_folder):
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        assert len(rows(app)) == 3
+        app.screen.query_one("#draft-filter", Input).focus()
+        await pilot.press(*"front")  # the template's title matches too
+        await pilot.pause()
+        assert len(rows(app)) == 1 and "Globex" in rows(app)[0]
+        await pilot.press(*"zzz")
+        await pilot.pause()
+        assert rows(app) == [] and app.screen.query_one("#no-drafts").display
+        for _ in range(8):
+            await pilot.press("backspace")
+        await pilot.pause()
+        assert len(rows(app)) == 3
+
+
+async def test_duplicate_opens_a_new_draft_with_the_same_answers(three_drafts, drafts_folder):
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await focus_draft(app, pilot, "Acme")
+        await pilot.press("d")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        copy = app.screen.session.path
+        assert copy != three_drafts["Acme"] and copy.parent == drafts_folder
+        assert app.screen.session.answers == {"company": "Acme", "location": "Berlin"}
+    assert load_draft(three_drafts["Acme"]).answers == {"company": "Acme", "location": "Berlin"}
+    assert load_draft(copy).answers == {"company": "Acme", "location": "Berlin"}
+
+
+async def test_rename_moves_the_draft_and_its_document(three_drafts, drafts_folder):
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await focus_draft(app, pilot, "Globex")
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        app.screen.query_one(Input).value = "Globex Paris UI"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert any("globex-paris-ui.toml" in row for row in rows(app))
+    assert not three_drafts["Globex"].exists()
+    assert load_draft(drafts_folder / "globex-paris-ui.toml").answers["company"] == "Globex"
+    assert (drafts_folder / "globex-paris-ui.md").read_text("utf-8") == "doc"
+
+
+async def test_delete_asks_first_and_removes_both_files(three_drafts, drafts_folder):
+    path = three_drafts["Initech"]
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await focus_draft(app, pilot, "Initech")
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # the focused button is Cancel
+        await pilot.pause()
+        assert path.exists() and len(rows(app)) == 3
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.click("#confirm")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(rows(app)) == 2 and not any("Initech" in row for row in rows(app))
+    assert not path.exists() and not path.with_suffix(".md").exists()
+
+
+async def test_a_draft_open_in_another_jdwizard_is_not_deleted(three_drafts, drafts_folder):
+    path = three_drafts["Acme"]
+    code = ("import sys; from pathlib import Path; from jdwizard import locking; "
+            f"locking.acquire(Path({str(path)!r})); print('locked', flush=True); sys.stdin.read()")
+    other = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert other.stdout.readline().strip() == "locked"
+        app = JDWizardApp(None, drafts_folder)
+        async with app.run_test(size=SIZE) as pilot:
+            await start(app, pilot)
+            await focus_draft(app, pilot, "Acme")
+            await pilot.press("x")
+            await pilot.pause()
+            await pilot.click("#confirm")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert any("open in another jdwizard" in n.message for n in app._notifications)
+    finally:
+        other.communicate("")
+    assert path.exists()
