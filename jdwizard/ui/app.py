@@ -11,6 +11,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
 from jdwizard.errors import UserError
 from jdwizard.session import Session
@@ -33,8 +34,16 @@ class JDWizardApp(App[None]):
         self.session = session
         self.drafts_folder = drafts_folder
         self._quit_refused_at = -QUIT_CONFIRM_SECONDS  # when quitting was last refused
+        from jdwizard.config import load_config
+
+        self.config = load_config()
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
 
     def on_mount(self) -> None:
+        if self.config.problem:
+            self.notify(self.config.problem, title="Settings", severity="warning", markup=False)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.session is not None:
             self.push_screen(self._wizard_for(self.session))
         else:
@@ -100,13 +109,25 @@ class JDWizardApp(App[None]):
         title = template.title if template is not None else None
         self.push_screen(BadDraftScreen(problem, salvage, title), chosen)
 
+    def _remember_theme(self, theme: Theme) -> None:
+        """A theme chosen in the palette becomes the default (saved in config.toml)."""
+        if theme.name != self.config.theme:
+            self.run_worker(self._save_settings(theme=theme.name), group="settings")
+
+    async def _save_settings(self, **changes: str) -> None:
+        from jdwizard.config import update_config
+
+        try:
+            self.config = await asyncio.to_thread(update_config, **changes)
+        except (UserError, OSError) as error:
+            self.notify(f"Setting not saved: {error}", title="Settings", severity="warning",
+                        markup=False)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        wizard = screen if isinstance(screen, WizardScreen) else None
-        if wizard is None and hasattr(screen, "wizard"):
-            wizard = screen.wizard
-        if wizard is not None:
-            yield from wizard.commands()
+        commands = getattr(screen, "commands", None)  # each screen lists its own actions
+        if commands is not None:
+            yield from commands()
 
     async def action_quit(self) -> None:
         """Save what was typed, then quit. If the save fails, say so and stay; a second Ctrl+Q

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -150,6 +151,14 @@ class ReviewScreen(Screen[int | None]):
 
     def action_save_as(self) -> None:
         self.wizard.action_save_as()
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """The review screen's actions for the palette, then the wizard's."""
+        yield SystemCommand("Copy document", "Copy the whole job description  c",
+                            self.action_copy)
+        yield SystemCommand("Back to the fields", "Return to the field you were on  esc",
+                            self.action_back)
+        yield from self.wizard.commands(review=True)
 
     @work(exclusive=True, group="copy")
     async def action_copy(self) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -224,6 +224,23 @@ class StartScreen(Screen[None]):
 
     def action_filter_drafts(self) -> None:
         self.query_one("#draft-filter", Input).focus()
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """The start screen's actions for the palette, each with its key."""
+        for template in self.templates:
+            yield SystemCommand(f"New draft: {template.title}", template.summary,
+                                lambda t=template: self.app.start_new_draft(t))
+        if self.drafts:
+            yield SystemCommand("Duplicate draft", "A new draft from the highlighted one  d",
+                                self.action_duplicate_draft)
+            yield SystemCommand("Rename draft", "Rename the highlighted draft  r",
+                                self.action_rename_draft)
+            yield SystemCommand("Delete draft", "Delete the highlighted draft  x / delete",
+                                self.action_delete_draft)
+            yield SystemCommand("Filter drafts", "Type to narrow the drafts list  /",
+                                self.action_filter_drafts)
+        yield SystemCommand("Help", "The highlighted template's guidance and FAQ  f1",
+                            self.action_help)
 
     @on(OptionList.OptionHighlighted, "#template-list")
     def _template_highlighted(self, event: OptionList.OptionHighlighted) -> None:

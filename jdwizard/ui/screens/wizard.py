@@ -472,26 +472,43 @@ class WizardScreen(Screen[None]):
                 self.notify(f"Saved {job.target} and {md_name}", title="Saved", markup=False)
             return True
 
-    def commands(self) -> Iterable[SystemCommand]:
-        """Commands for the palette: save, copy via review, help, and jump to each field."""
+    def commands(self, review: bool = False) -> Iterable[SystemCommand]:
+        """The wizard's actions for the palette, each with its key, and a jump to every field."""
         yield SystemCommand("Save draft", "Save the answers (TOML) and document (Markdown)  ctrl+s",
                             self.action_save)
         yield SystemCommand("Save draft as…", "Save the draft under another name or folder  f3",
                             self.action_save_as)
-        yield SystemCommand("Copy document", "Copy the whole job description to the clipboard",
-                            self.action_copy)
-        yield SystemCommand("Review and copy", "The whole document, what is missing, Copy  ctrl+r",
-                            self.action_review)
+        if not review:
+            yield SystemCommand("Copy document", "Copy the whole job description (review: c)",
+                                self.action_copy)
+            yield SystemCommand("Review and copy",
+                                "The whole document, what is missing, Copy  ctrl+r",
+                                self.action_review)
+            yield SystemCommand("Next field", "Go to the next question  enter / pgdn",
+                                self.action_next_field)
+            yield SystemCommand("Previous field", "Go back one question  pgup",
+                                self.action_previous_field)
+            yield SystemCommand("Toggle preview", "Show or hide the live preview  f2",
+                                self.action_toggle_preview)
+            yield SystemCommand("Field list", "Move focus to the list of fields  ctrl+j",
+                                self.action_focus_fields)
         yield SystemCommand("Help", "When to use this template, how to personalise it, FAQ  f1",
                             self.action_help)
-        yield SystemCommand("Toggle preview", "Show or hide the live preview  f2",
-                            self.action_toggle_preview)
         for field in self.session.fields:
             yield SystemCommand(
                 f"Jump to field: {field.label}",
                 field.question,
-                lambda name=field.name: self.jump_to(name),
+                lambda name=field.name: self._jump_from_anywhere(name),
             )
+
+    def _jump_from_anywhere(self, name: str) -> None:
+        """Jump to a field, closing the review screen first if it is showing."""
+        from jdwizard.ui.screens.review import ReviewScreen
+
+        if isinstance(self.app.screen, ReviewScreen):
+            self.app.screen.dismiss(self.session.template.field_names.index(name))
+        else:
+            self.jump_to(name)
 
 
 def _escape(text: str) -> str:
