@@ -45,7 +45,10 @@ def template_folders(root: Path | None = None) -> list[Path]:
     """The bundle folders under `root` (default: the built-in templates), sorted by name."""
     root = root or builtin_templates_dir()
     try:
-        return sorted(path for path in root.iterdir() if (path / TEMPLATE_FILE).is_file())
+        return sorted(
+            path for path in root.iterdir()
+            if not path.name.startswith(".") and (path / TEMPLATE_FILE).is_file()
+        )  # hidden folders are unfinished imports
     except OSError:
         return []
 
