@@ -9,13 +9,45 @@ from textual.app import App
 from jdwizard.session import Session
 
 
-async def copy_document(app: App, session: Session) -> str:
-    """Copy the session's document; notify the user how it was copied. Returns "system"/"osc52"."""
-    from jdwizard.clipboard import ClipboardUnavailable, copy_to_system_clipboard
+async def choose_format(app: App, action: str) -> str | None:
+    """Ask which format (the remembered default highlighted); remember a new choice."""
+    from jdwizard.ui.screens.formats import FormatChooser
 
-    document = session.document()
-    missing = session.missing()
-    note = f" {len(missing)} required field(s) are still unanswered." if missing else ""
+    default = getattr(app, "config", None)
+    current = default.copy_format if default is not None else "markdown"
+    chosen = await app.push_screen_wait(FormatChooser(action, current))
+    if chosen is not None and chosen != current and hasattr(app, "save_settings"):
+        await app.save_settings(copy_format=chosen)
+    return chosen
+
+
+async def copy_document(app: App, session: Session, format_name: str = "markdown") -> str:
+    """Copy the session's document in `format_name`; say how it was copied ("system"/"osc52").
+
+    The copy runs in a worker of the app, not of the screen that asked for it: leaving that
+    screen while the clipboard tool is slow (Esc back to the fields) loses neither the copy
+    nor the message saying how it went.
+    """
+    from jdwizard.export import export
+
+    document = export(session.document(), format_name)  # as it is when the user asks
+    missing = len(session.missing())
+    worker = app.run_worker(
+        _copy(app, session, document, format_name, missing),
+        group="copy-document",
+        description="copy the document",
+    )
+    # Shielded: awaiting the worker's task directly would pass the screen's cancellation on.
+    waiting = asyncio.ensure_future(worker.wait())
+    waiting.add_done_callback(lambda done: done.cancelled() or done.exception())
+    return await asyncio.shield(waiting)
+
+
+async def _copy(app: App, session: Session, document: str, format_name: str, missing: int) -> str:
+    from jdwizard.clipboard import ClipboardUnavailable, copy_to_system_clipboard
+    from jdwizard.export import FORMAT_LABELS
+
+    note = f" {missing} required field(s) are still unanswered." if missing else ""
     try:
         await asyncio.to_thread(copy_to_system_clipboard, document)
     except ClipboardUnavailable as reason:
@@ -35,7 +67,8 @@ async def copy_document(app: App, session: Session) -> str:
         )
         return "osc52"
     app.notify(
-        f"Copied {len(document):,} characters with the system clipboard.{note}",
+        f"Copied {len(document):,} characters ({FORMAT_LABELS[format_name]}) with the system "
+        f"clipboard.{note}",
         title="Copied",
         markup=False,
     )

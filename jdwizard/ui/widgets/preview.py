@@ -21,6 +21,19 @@ FILLED = "bold"
 EMPTY = "bold red"
 HEADING = "bold underline"
 
+# A control character must never reach the terminal raw (an escape sequence would act on it):
+# each shows as a visible stand-in, C0 as its control picture (ESC as ␛, NUL as ␀), DEL as ␡,
+# C1 as �. Tab and newline are layout. Answers arrive without them (see render.prepare_answer);
+# this guards whatever else a document holds, such as a template's own text.
+_VISIBLE = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}
+_VISIBLE[0x7F] = 0x2421
+_VISIBLE.update({code: 0xFFFD for code in range(0x80, 0xA0)})
+
+
+def visible(text: str) -> str:
+    """`text` with each control character (other than tab and newline) shown as a symbol."""
+    return text.translate(_VISIBLE)
+
 
 def preview_text(segments: Sequence[Segment], current: str | None) -> Text:
     """Styled text of the document: headings without '#', bullets as '•', fields marked."""
@@ -32,7 +45,7 @@ def preview_text(segments: Sequence[Segment], current: str | None) -> Text:
             style = CURRENT if segment.filled else CURRENT_EMPTY
         else:
             style = FILLED if segment.filled else EMPTY
-        text.append(segment.text, style)
+        text.append(visible(segment.text), style)
     lines = []
     for line in text.split("\n", allow_blank=True):
         plain = line.plain

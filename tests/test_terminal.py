@@ -1,0 +1,314 @@
+"""Reliability promise 6: small terminals, resizing while typing, NO_COLOR, TERM=dumb, no mouse.
+
+"40×12, resizing while typing, no colour (NO_COLOR), TERM=dumb, no mouse: the app stays usable
+or says what it needs." The layout tests drive the app in-process with Pilot; the terminal
+tests run the real `python -m jdwizard` in a pseudo-terminal (tests/pty_app.py).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.drivers.headless_driver import HeadlessDriver
+from textual.errors import NoWidget
+from textual.geometry import Size
+from textual.widget import Widget
+from textual.widgets import Static
+
+from conftest import BACKEND_ANSWERS
+from jdwizard.app_state import new_session
+from jdwizard.drafts import load_draft
+from jdwizard.ui.app import JDWizardApp
+from jdwizard.ui.screens.review import ReviewScreen
+from jdwizard.ui.screens.wizard import WizardScreen
+from pty_app import CTRL_Q, START_TIMEOUT, PtyApp
+
+SMALL = (40, 12)
+FIRST_QUESTION = "What is your company called?"
+
+
+def screen_lines(app: JDWizardApp) -> list[str]:
+    """The text of every row of the screen as last composed (what the terminal shows)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def drawn(app: JDWizardApp, widget: Widget) -> bool:
+    """Whether the first row of `widget`'s content is on screen and not covered by anything
+    (the footer, another widget): the user can see what is typed there."""
+    region = widget.content_region
+    screen = app.screen
+    if not region.area or not screen.region.contains(region.x, region.y):
+        return False
+    try:
+        under, _ = screen.get_widget_at(region.x, region.y)
+    except NoWidget:
+        return False
+    return under is widget
+
+
+# -- 40×12 --------------------------------------------------------------------------------------
+
+
+async def test_at_40x12_the_question_and_answer_show_and_typing_saves(drafts_folder, backend):
+    path = drafts_folder / "small.toml"
+    app = JDWizardApp(new_session(backend, path, {}, folder=drafts_folder))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WizardScreen)
+        question = screen.query_one("#question", Static)
+        answer = screen.query_one("#answer-line")
+        for widget in (question, answer):
+            assert widget.region.area > 0, widget
+            assert screen.region.contains_region(widget.region), (widget, widget.region)
+            assert drawn(app, widget), (widget, widget.region)
+        assert answer.has_focus
+        assert any(FIRST_QUESTION in line for line in screen_lines(app))
+
+        await pilot.press(*"Acme")
+        row = screen_lines(app)[answer.content_region.y]
+        assert "Acme" in row  # typed text shows in the answer box
+        await pilot.press("enter")
+        assert screen.field.name == "what_you_do"
+        assert drawn(app, screen.query_one("#question"))
+        assert any("What does your company do?" in line for line in screen_lines(app))
+        assert drawn(app, screen.query_one("#answer-line"))
+        await pilot.press(*"a shop", "ctrl+s")
+        await pilot.pause(0.3)
+    assert load_draft(path).answers == {"company": "Acme", "what_you_do": "a shop"}
+
+
+async def test_at_40x12_every_fields_answer_box_is_on_screen(drafts_folder, backend):
+    """Walking the fields with PageDown, each field's question and the row the user types in
+    are drawn (not below the bottom edge, not under the footer)."""
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    hidden = []
+    async with app.run_test(size=SMALL) as pilot:
+        screen = app.screen
+        for field in backend.fields:
+            await pilot.pause()
+            assert screen.field.name == field.name
+            answer = screen.query_one("#answer-text" if field.kind == "text" else "#answer-line")
+            assert answer.has_focus
+            if not drawn(app, screen.query_one("#question")):
+                hidden.append(f"{field.name}: question")
+            if not drawn(app, answer):
+                hidden.append(f"{field.name}: answer box (content at {answer.content_region})")
+            await pilot.press("pagedown")
+    assert not hidden, f"at {SMALL[0]}x{SMALL[1]}, not on screen: {hidden}"
+
+
+async def test_at_40x12_the_review_screen_text_is_not_cut_off(drafts_folder, backend):
+    app = JDWizardApp(new_session(backend, drafts_folder / "r.toml", dict(BACKEND_ANSWERS)))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)  # every field answered: opens on review
+        width = app.screen.size.width
+        summary = app.screen.query_one("#review-summary")
+        assert summary.region.right <= width, (
+            f"#review-summary spans columns {summary.region.x}-{summary.region.right - 1} of a "
+            f"{width}-column screen; its text is cut off: {screen_lines(app)[summary.region.y]!r}"
+        )
+
+
+# -- resizing while typing ------------------------------------------------------------------
+
+
+async def test_resizing_between_keystrokes_loses_no_character(drafts_folder, backend):
+    path = drafts_folder / "resize.toml"
+    app = JDWizardApp(new_session(backend, path, {}, folder=drafts_folder))
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = app.screen
+        await pilot.press("A", "c")
+        await pilot.resize_terminal(40, 12)  # narrow: the preview gives way to the form
+        assert not screen.query_one("#preview").display
+        await pilot.press("m", "e")
+        await pilot.resize_terminal(80, 24)  # wide again: the preview comes back
+        assert screen.query_one("#preview").display
+        await pilot.press(" ", "L")
+        await pilot.resize_terminal(120, 35)
+        await pilot.press("t", "d")
+        assert screen.query_one("#answer-line").value == "Acme Ltd"
+        assert screen.query_one("#answer-line").has_focus
+        await pilot.press("enter")
+        await pilot.press(*"a sh")
+        await pilot.resize_terminal(40, 12)
+        await pilot.press(*"op")
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+    assert load_draft(path).answers == {"company": "Acme Ltd", "what_you_do": "a shop"}
+
+
+def resize_now(app: JDWizardApp, width: int, height: int) -> None:
+    """Queue a terminal resize without waiting, as Pilot.resize_terminal does minus its pause."""
+    size = Size(width, height)
+    if isinstance(app._driver, HeadlessDriver):
+        app._driver._size = size
+    app.post_message(events.Resize(size, size))
+
+
+async def test_resizes_queued_among_keys_lose_no_character(drafts_folder, backend):
+    """Keys and resizes arriving together (a fast typist while the window is dragged)."""
+    path = drafts_folder / "burst.toml"
+    app = JDWizardApp(new_session(backend, path, {}, folder=drafts_folder))
+    async with app.run_test(size=(120, 35)) as pilot:
+        script: list[str | tuple[int, int]] = [
+            "A", "c", (40, 12), "m", "e", (80, 24), "enter", (40, 12), "a", " ", (120, 35),
+            "s", "h", (60, 20), "o", "p",
+        ]
+        for step in script:
+            if isinstance(step, tuple):
+                resize_now(app, *step)
+            else:
+                app.post_message(events.Key(step, step if len(step) == 1 else None))
+        await pilot.pause(0.5)
+        assert app.screen.session.answers == {"company": "Acme", "what_you_do": "a shop"}
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+    assert load_draft(path).answers == {"company": "Acme", "what_you_do": "a shop"}
+
+
+def test_real_terminal_resized_while_typing_keeps_every_key(tmp_path: Path):
+    """The real app in a pty; resizing the pty sends SIGWINCH, the app redraws at the new size,
+    and the keys typed around it all land in the answer."""
+    path = tmp_path / "d.toml"
+    with PtyApp(["new", "backend-engineer", "--draft", str(path)], rows=35, cols=120) as app:
+        app.wait_for(FIRST_QUESTION, timeout=START_TIMEOUT)
+        app.send("Acme")
+        mark = app.mark()
+        app.resize(12, 40)
+        app.send(" Rob")
+        app.wait_for(FIRST_QUESTION, since=mark)  # redrawn from scratch: the resize arrived
+        mark = app.mark()
+        app.resize(24, 80)
+        app.send("otics")
+        app.wait_for(FIRST_QUESTION, since=mark)
+        app.send(CTRL_Q)
+        assert app.wait_exit() == 0
+    assert load_draft(path).answers == {"company": "Acme Robotics"}
+
+
+# -- NO_COLOR -----------------------------------------------------------------------------------
+
+_SGR = re.compile(rb"\x1b\[([0-9;:]*)m")
+
+
+def colour_sequences(output: bytes) -> list[bytes]:
+    """The SGR sequences in `output` that set a colour: 16-colour (30–37, 40–47, 90–97,
+    100–107), 256-colour (38;5;N, 48;5;N) or 24-bit (38;2;R;G;B, 48;2;R;G;B), and underline
+    colour (58;...). Default colours (39, 49) and bold, italic, reverse... are not colour."""
+    found = []
+    for match in _SGR.finditer(output):
+        params = match.group(1).decode().split(";") if match.group(1) else ["0"]
+        index = 0
+        while index < len(params):
+            head = params[index].split(":")[0]
+            number = int(head) if head.isdigit() else 0
+            if number in (38, 48, 58):
+                found.append(match.group(0))
+                if ":" not in params[index] and index + 1 < len(params):
+                    index += {"5": 2, "2": 4}.get(params[index + 1], 1)
+                break
+            if 30 <= number <= 37 or 40 <= number <= 47 or 90 <= number <= 97 \
+                    or 100 <= number <= 107:
+                found.append(match.group(0))
+                break
+            index += 1
+    return found
+
+
+def test_colour_sequences_are_recognised():
+    assert colour_sequences(b"\x1b[1;38;5;247;48;5;234mx\x1b[0m") == [b"\x1b[1;38;5;247;48;5;234m"]
+    assert colour_sequences(b"\x1b[38;2;1;2;3m\x1b[31m\x1b[48:2::1:2:3m") == [
+        b"\x1b[38;2;1;2;3m", b"\x1b[31m", b"\x1b[48:2::1:2:3m"
+    ]
+    assert colour_sequences(b"\x1b[1;4;39;49m\x1b[7m\x1b[0m\x1b[m\x1b[2;3m") == []
+
+
+def test_no_color_starts_saves_and_draws_no_colour(tmp_path: Path):
+    path = tmp_path / "d.toml"
+    with PtyApp(["new", "backend-engineer", "--draft", str(path)], env={"NO_COLOR": "1"}) as app:
+        app.wait_for(FIRST_QUESTION, timeout=START_TIMEOUT)
+        mark = app.mark()
+        app.send("Acme Robotics")
+        app.wait_for("Acme Robotics", since=mark)
+        app.send(CTRL_Q)
+        assert app.wait_exit() == 0
+        output = app.raw
+        assert f"Draft saved: {path}" in app.text()
+    assert load_draft(path).answers == {"company": "Acme Robotics"}
+    colours = colour_sequences(output)
+    assert not colours, (
+        f"NO_COLOR=1, yet the app drew {len(colours)} colour SGR sequences, e.g. "
+        f"{sorted(set(colours))[:8]}"
+    )
+
+
+# -- TERM=dumb, no terminal ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["new", "backend-engineer"], []], ids=["new", "start-screen"])
+def test_term_dumb_refuses_in_one_line(args: list[str]):
+    with PtyApp(args, env={"TERM": "dumb"}) as app:
+        assert app.wait_exit(timeout=20) == 1
+        raw, text = app.raw, app.text()
+    assert b"\x1b[?1049h" not in raw  # never switched to the full-screen (alternate) buffer
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("jdwizard: error: ") and "TERM=dumb" in lines[0], lines
+    assert "Traceback" not in text
+
+
+@pytest.mark.parametrize("args", [["new", "backend-engineer"], []], ids=["new", "start-screen"])
+def test_without_a_terminal_it_says_it_needs_one(args: list[str]):
+    result = subprocess.run(
+        [sys.executable, "-m", "jdwizard", *args], stdin=subprocess.DEVNULL,
+        capture_output=True, text=True, timeout=60, env={**os.environ, "TERM": "xterm-256color"},
+    )
+    assert result.returncode == 1, result
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("jdwizard: error: ")
+    assert "needs an interactive terminal" in lines[0]
+
+
+# -- no mouse -----------------------------------------------------------------------------------
+
+
+async def test_keyboard_only_at_40x12_reaches_review_and_saves(drafts_folder, backend):
+    """No mouse: answer the last three required fields (typed, or pasted as a terminal pastes),
+    move on with Enter and PageDown, reach the review screen, save with Ctrl+S; nothing is
+    clicked."""
+    path = drafts_folder / "keys.toml"
+    typed = {"salary_range": "$150k-190k per year", "benefits": "Health\nDental",
+             "pto_policy": "30 days"}
+    presets = {name: value for name, value in BACKEND_ANSWERS.items() if name not in typed}
+    app = JDWizardApp(new_session(backend, path, presets, folder=drafts_folder))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.field.name == "salary_range"  # the first unanswered required field
+        app.post_message(events.Paste(typed["salary_range"]))  # as the terminal sends a paste
+        await pilot.pause()
+        await pilot.press("enter")
+        assert screen.field.name == "extra_pay"  # optional, already answered: move on
+        await pilot.press("enter")
+        assert screen.field.name == "benefits"
+        await pilot.press(*"Health", "enter", *"Dental", "pagedown")
+        assert screen.field.name == "pto_policy"
+        await pilot.press(*typed["pto_policy"], "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        summary = str(app.screen.query_one("#review-summary", Static).render())
+        assert "Every required field is answered" in summary
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+    assert load_draft(path).answers == {**presets, **typed}
+    assert "30 days" in path.with_suffix(".md").read_text("utf-8")
