@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from jdwizard import locking
@@ -11,6 +12,7 @@ from jdwizard.errors import UserError
 from jdwizard.library import Library, get_template, load_library
 from jdwizard.migrate import migrate_answers
 from jdwizard.paths import drafts_dir
+from jdwizard.profiles import Profile
 from jdwizard.render import is_answered
 from jdwizard.session import Session
 from jdwizard.storage import file_stamp
@@ -41,13 +43,19 @@ def open_session(path: Path, folder: Path | None = None, *, edit: bool = True) -
 
 
 def new_session(
-    template: Template, path: Path | None, presets: dict[str, str], folder: Path | None = None
+    template: Template,
+    path: Path | None,
+    presets: dict[str, str],
+    folder: Path | None = None,
+    profile: Profile | None = None,
 ) -> Session:
-    """A session on a new draft, optionally at a chosen path, with answers already filled."""
+    """A session on a new draft, optionally at a chosen path, with answers already filled:
+    the company answers of `profile`, then `presets` (which win)."""
     if path is not None:
         check_new_draft_path(path)
     session = Session(template, Draft(template.id, path=path), folder=folder)
     session.saved_revision = -1
+    session.apply_profile(profile)
     for name, value in presets.items():
         session.set_answer(name, value)
     return session
@@ -95,6 +103,28 @@ def draft_progress(draft: Draft) -> tuple[int, int]:
     return sum(is_answered(f, answers) for f in required), len(required)
 
 
-def load_start_lists(folder: Path | None = None) -> tuple[Library, list[DraftSummary]]:
-    """The templates (and broken user templates) and the saved drafts, newest first."""
-    return load_library(), list_drafts(folder or drafts_dir(), draft_progress)
+@dataclass(frozen=True)
+class StartLists:
+    """What the start screen shows, read in one go off the event loop."""
+
+    library: Library
+    drafts: list[DraftSummary]
+    profile: Profile | None  # the default company profile, if one is set and readable
+    problem: str = ""  # why the default profile could not be read
+
+
+def load_start_lists(folder: Path | None = None) -> StartLists:
+    """The templates (and broken user templates), the saved drafts, and the default profile."""
+    from jdwizard.config import load_config
+    from jdwizard.profiles import load_profile
+
+    profile, problem = None, ""
+    default = load_config().profile
+    if default:
+        try:
+            profile = load_profile(default)
+        except UserError as error:
+            problem = f"Starting without the default profile: {error}"
+    return StartLists(
+        load_library(), list_drafts(folder or drafts_dir(), draft_progress), profile, problem
+    )

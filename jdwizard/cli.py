@@ -15,6 +15,7 @@ from jdwizard.errors import UserError
 from jdwizard.export import FORMATS
 
 if TYPE_CHECKING:
+    from jdwizard.profiles import Profile
     from jdwizard.session import Session
 
 
@@ -32,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--draft", type=Path, metavar="PATH", help="where to save the draft (.toml)")
     new.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                      help="prefill an answer (repeatable)")
+    new.add_argument("--profile", metavar="NAME",
+                     help="prefill the company answers from this profile (default: the one "
+                     "set with 'jdwizard profile use'); --profile '' for none")
 
     resume = commands.add_parser("resume", help="continue a saved draft in the wizard")
     resume.add_argument("path", type=Path, help="the draft (.toml)")
@@ -50,6 +54,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("path", type=Path, help="a draft (.toml), or a .md / .txt job post")
     check.add_argument("--json", action="store_true", help="machine-readable output")
+
+    profile = commands.add_parser(
+        "profile", help="company profiles: answers that prefill every new draft",
+        description="A profile holds company-level answers (company, what you do, location, "
+        "work type, benefits, PTO policy) that prefill new drafts from any template.",
+    )
+    actions = profile.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+    actions.add_parser("list", help="list the profiles (* marks the default)")
+    show = actions.add_parser("show", help="print a profile's answers")
+    show.add_argument("name")
+    edit = actions.add_parser("edit", help="open a profile in $VISUAL / $EDITOR (creates it)")
+    edit.add_argument("name")
+    save = actions.add_parser("save", help="save a draft's company answers to a profile")
+    save.add_argument("draft", type=Path, help="the draft (.toml)")
+    save.add_argument("--name", help="the profile (default: the draft's company)")
+    use = actions.add_parser("use", help="make a profile the default for new drafts")
+    use.add_argument("name", help="a profile, or '' for none")
+    delete = actions.add_parser("delete", help="delete a profile")
+    delete.add_argument("name")
+
+    importer = commands.add_parser(
+        "import", help="make a template from a text or Markdown job description template",
+        description="Reads a template in the {{placeholder}} / [bracketed note] notation (as "
+        "copied from a web page, or Markdown) and writes a template bundle to your template "
+        "folder. Writing tips, 'When to use', 'How to personalize' and FAQ sections become the "
+        "template's help; page chrome is left out.",
+    )
+    importer.add_argument("file", type=Path, help="a .txt or .md file")
+    importer.add_argument("--id", help="the new template's id (default: from its title)")
+    importer.add_argument("--force", action="store_true",
+                          help="replace your own template of the same id")
 
     drafts = commands.add_parser("drafts", help="list the saved drafts, newest first")
     drafts.add_argument("--json", action="store_true", help="machine-readable output")
@@ -74,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _cmd_check,
         "templates": _cmd_templates,
         "drafts": _cmd_drafts,
+        "import": _cmd_import,
+        "profile": _cmd_profile,
         "describe": _cmd_describe,
     }
     try:
@@ -149,7 +186,27 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
     template = get_template(args.template)
     presets = parse_presets(args.set, template.field_names, template.id)
-    return _run_app(new_session(template, args.draft, presets))
+    profile = _chosen_profile(args.profile)
+    session = new_session(template, args.draft, presets, profile=profile)
+    return _run_app(session)
+
+
+def _chosen_profile(name: str | None) -> Profile | None:
+    """The profile named on the command line, else the default one (None: no profile)."""
+    from jdwizard.config import load_config
+    from jdwizard.profiles import load_profile, profile_id_for
+
+    if name is not None:
+        return load_profile(profile_id_for(name)) if name.strip() else None
+    default = load_config().profile
+    if not default:
+        return None
+    try:
+        return load_profile(profile_id_for(default))
+    except UserError as error:  # the default is a convenience: never block a new draft
+        print(f"jdwizard: warning: starting without the default profile: {error}",
+              file=sys.stderr)
+        return None
 
 
 def _cmd_resume(args: argparse.Namespace) -> int:
@@ -217,6 +274,91 @@ def _read_text(path: Path) -> str:
         raise UserError(f"{path} is not UTF-8 text; save it as plain text and try again") from None
     except OSError as error:
         raise UserError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def _cmd_profile(args: argparse.Namespace) -> int:
+    from jdwizard import profiles
+    from jdwizard.config import load_config, update_config
+
+    command = args.profile_command
+    if command == "list":
+        default = load_config().profile
+        summaries = profiles.list_profiles()
+        if not summaries:
+            print("No profiles yet. Save one from a draft: 'jdwizard profile save DRAFT', or "
+                  "from the review screen (p).")
+        for summary in summaries:
+            mark = "*" if summary.id == default else " "
+            detail = summary.problem or f"{summary.answers} answers"
+            print(f"{mark} {summary.id:24} {summary.name:30} {detail}")
+        return 0
+    if command == "use":
+        profile_id = profiles.profile_id_for(args.name) if args.name.strip() else ""
+        if profile_id:
+            profiles.load_profile(profile_id)  # it must exist and be readable
+        update_config(profile=profile_id)
+        print(f"New drafts now start from the profile {profile_id}." if profile_id
+              else "New drafts now start with no profile.")
+        return 0
+    if command == "save":
+        from jdwizard.app_state import open_session
+
+        session = open_session(args.draft, edit=False)
+        name = args.name or session.answers.get("company", "").strip()
+        if not name:
+            raise UserError(f"{args.draft} has no company answer; name the profile with --name")
+        saved = profiles.update_profile_from(
+            session.answers, session.template, profiles.profile_id_for(name), name)
+        print(f"Saved {len(saved.answers)} company answers to {saved.path}")
+        return 0
+    profile_id = profiles.profile_id_for(args.name)
+    if command == "show":
+        profile = profiles.load_profile(profile_id)
+        print(f"{profile.name} ({profile.path})")
+        for name, value in profile.answers.items():
+            print(f"  {name}: {value}")
+        return 0
+    if command == "delete":
+        path = profiles.delete_profile(profile_id)
+        if load_config().profile == profile_id:
+            update_config(profile="")
+        print(f"Deleted {path}")
+        return 0
+    return _edit_profile(profile_id, args.name)
+
+
+def _edit_profile(profile_id: str, name: str) -> int:
+    """Open the profile in the user's editor, creating it first if needed."""
+    import shlex
+    import subprocess
+
+    from jdwizard import profiles
+
+    path = profiles.profile_path(profile_id)
+    if not path.exists():
+        profiles.save_profile(profiles.Profile(profile_id, name, {"company": name}))
+    else:
+        profiles.load_profile(profile_id)  # say what is wrong before opening a broken one
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        print(f"{path}\nSet $EDITOR to open it from here, or edit that file by hand.")
+        return 0
+    subprocess.run([*shlex.split(editor), str(path)], check=False)
+    profiles.load_profile(profile_id)  # still readable after the edit?
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from jdwizard.importer import describe_import, import_template
+    from jdwizard.library import load_library
+    from jdwizard.paths import user_templates_dir
+
+    result = import_template(
+        args.file, dest_root=user_templates_dir(), template_id=args.id, force=args.force,
+        taken_ids=load_library().ids,
+    )
+    print(describe_import(result))
+    return 0
 
 
 def _cmd_drafts(args: argparse.Namespace) -> int:

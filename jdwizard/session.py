@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jdwizard import locking
 from jdwizard.drafts import (
@@ -28,6 +29,9 @@ from jdwizard.render import Renderer, is_answered, missing_required
 from jdwizard.storage import FileStamp, file_stamp
 from jdwizard.template import Field, Template
 from jdwizard.validation import answer_problem
+
+if TYPE_CHECKING:
+    from jdwizard.profiles import Profile
 
 
 class DraftConflict(UserError):
@@ -88,6 +92,8 @@ class Session:
         self.disk_stamp: FileStamp | None = file_stamp(draft.path) if draft.path else None
         self.forked_from: Path | None = None  # set when answers now go to a copy of that draft
         self.other_holder: str | None = None  # who else had the draft open when it was opened
+        self.profile_name: str | None = None  # the company profile the answers started from
+        self.prefilled: dict[str, str] = {}  # the answers that profile filled in
         self.revision = 0  # bumps on every change
         self.saved_revision = 0 if draft.path is not None else -1
 
@@ -114,6 +120,22 @@ class Session:
         self.answers[name] = value
         self.revision += 1
         return True
+
+    def apply_profile(self, profile: Profile | None) -> None:
+        """Fill the company answers from `profile` (remembered, so the UI can mark them)."""
+        from jdwizard.profiles import prefill
+
+        if profile is None:
+            return
+        self.profile_name = profile.name
+        self.prefilled = prefill(self.template, profile)
+        for name, value in self.prefilled.items():
+            self.set_answer(name, value)
+
+    def from_profile(self, field: Field) -> bool:
+        """Whether the field's answer is still the one the profile filled in."""
+        value = self.prefilled.get(field.name)
+        return value is not None and self.answers.get(field.name) == value
 
     def answered(self, field: Field) -> bool:
         return is_answered(field, self.answers)

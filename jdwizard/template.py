@@ -28,7 +28,7 @@ _FAQ_KEYS = {"question", "answer"}
 _TIP_KEYS = {"text", "fields"}
 _FIELD_KEYS = {
     "name", "label", "question", "hint", "kind", "required", "suggestions", "validate", "list",
-    "note", "renamed_from",
+    "note", "renamed_from", "company",
 }
 
 
@@ -51,6 +51,7 @@ class Field:
     as_list: bool = False  # a multi-line answer becomes one Markdown bullet per line
     note: str = ""  # the seed notation this field replaces, e.g. "[PTO policy]"
     renamed_from: tuple[str, ...] = ()  # earlier names of this field, for drafts made before
+    company: bool = False  # company-level: saved in and prefilled from a company profile
 
 
 @dataclass(frozen=True)
@@ -286,6 +287,7 @@ def _field(data: dict[str, Any], where: str) -> Field:
         as_list=_bool(data, "list", where, False),
         note=_text(data, "note", where, default=""),
         renamed_from=_names(data, "renamed_from", where),
+        company=_bool(data, "company", where, False),
     )
 
 

@@ -275,6 +275,9 @@ async def test_copy_uses_the_system_clipboard_tool(tmp_path, monkeypatch, drafts
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")  # the format chooser: Markdown is the default
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         messages = [n.message for n in app._notifications]
@@ -289,6 +292,9 @@ async def test_copy_without_clipboard_tool_falls_back_to_osc52(drafts_folder, ba
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.click("#copy")
+        await pilot.pause()
+        await pilot.press("enter")  # the format chooser: Markdown is the default
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.clipboard == open_session(path).document()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,6 +15,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from jdwizard.errors import UserError
+from jdwizard.profiles import Profile
 from jdwizard.session import Session
 from jdwizard.template import Template
 from jdwizard.ui.screens.wizard import WizardScreen
@@ -30,7 +32,8 @@ class JDWizardApp(App[None]):
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, id="quit")]
 
     def __init__(self, session: Session | None = None, drafts_folder: Path | None = None) -> None:
-        super().__init__()
+        # NO_COLOR: Textual would still draw shades of grey; ANSI mode draws no colour at all.
+        super().__init__(ansi_color=bool(os.environ.get("NO_COLOR")))
         self.session = session
         self.drafts_folder = drafts_folder
         self._quit_refused_at = -QUIT_CONFIRM_SECONDS  # when quitting was last refused
@@ -54,8 +57,12 @@ class JDWizardApp(App[None]):
         from jdwizard.app_state import load_start_lists
         from jdwizard.ui.screens.start import StartScreen
 
-        library, drafts = await asyncio.to_thread(load_start_lists, self.drafts_folder)
-        await self.push_screen(StartScreen(list(library.templates), drafts, library.problems))
+        lists = await asyncio.to_thread(load_start_lists, self.drafts_folder)
+        await self.push_screen(StartScreen(
+            list(lists.library.templates), lists.drafts, lists.library.problems, lists.profile
+        ))
+        if lists.problem:
+            self.notify(lists.problem, title="Profile", severity="warning", markup=False)
 
     @staticmethod
     def _wizard_for(session: Session) -> WizardScreen:
@@ -65,11 +72,18 @@ class JDWizardApp(App[None]):
             screen.call_later(screen.action_review)  # everything answered: show the review
         return screen
 
-    def start_new_draft(self, template: Template, answers: dict[str, str] | None = None) -> None:
-        """Open the wizard on a new draft of `template` (empty, or with `answers` filled in)."""
+    def start_new_draft(
+        self,
+        template: Template,
+        answers: dict[str, str] | None = None,
+        profile: Profile | None = None,
+    ) -> None:
+        """Open the wizard on a new draft of `template`: the profile's company answers (marked
+        as such), then `answers`."""
         from jdwizard.drafts import Draft
 
         self.session = Session(template, Draft(template.id), folder=self.drafts_folder)
+        self.session.apply_profile(profile)
         for name, value in (answers or {}).items():
             self.session.set_answer(name, value)
         self.switch_screen(self._wizard_for(self.session))
@@ -112,9 +126,10 @@ class JDWizardApp(App[None]):
     def _remember_theme(self, theme: Theme) -> None:
         """A theme chosen in the palette becomes the default (saved in config.toml)."""
         if theme.name != self.config.theme:
-            self.run_worker(self._save_settings(theme=theme.name), group="settings")
+            self.run_worker(self.save_settings(theme=theme.name), group="settings")
 
-    async def _save_settings(self, **changes: str) -> None:
+    async def save_settings(self, **changes: str) -> None:
+        """Change settings in config.toml (in a thread); a failure is reported, not raised."""
         from jdwizard.config import update_config
 
         try:

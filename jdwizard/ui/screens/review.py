@@ -15,7 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from jdwizard.ui.copying import copy_document
+from jdwizard.errors import UserError
+from jdwizard.ui.copying import choose_format, copy_document
 from jdwizard.ui.marks import MARKS
 from jdwizard.ui.widgets.preview import DocumentPreview
 
@@ -31,7 +32,9 @@ class ReviewScreen(Screen[int | None]):
         Binding("escape", "back", "Back to fields", id="back"),
         Binding("c", "copy", "Copy", id="copy"),
         Binding("ctrl+s", "save", "Save", priority=True, id="save"),
+        Binding("e", "save_document", "Save document as", id="save-document"),
         Binding("f3", "save_as", "Save as", id="save-as"),
+        Binding("p", "save_to_profile", "To profile", id="save-to-profile"),
         Binding("f1", "help", "Help", id="help"),
     ]
 
@@ -50,10 +53,17 @@ class ReviewScreen(Screen[int | None]):
                 with Horizontal(id="review-buttons"):
                     yield Button("Copy", id="copy", variant="primary", compact=True)
                     yield Button("Save", id="save", compact=True)
+                    yield Button("To profile", id="to-profile", compact=True)
                     yield Button("Back", id="back", compact=True)
                     yield Button("Quit", id="quit", variant="error", compact=True)
             yield DocumentPreview(id="review-preview")
         yield Footer()
+
+    def on_resize(self) -> None:
+        """Below 80 columns the document gives way to the summary and buttons."""
+        from jdwizard.ui.screens.wizard import NARROW
+
+        self.set_class(self.size.width < NARROW, "-narrow")
 
     def on_mount(self) -> None:
         self.title = f"Review · {self.session.template.title}"
@@ -129,8 +139,12 @@ class ReviewScreen(Screen[int | None]):
         self.action_copy()
 
     @on(Button.Pressed, "#save")
-    async def _save_pressed(self) -> None:
-        await self.action_save()
+    def _save_pressed(self) -> None:
+        self.action_save_document()
+
+    @on(Button.Pressed, "#to-profile")
+    def _profile_pressed(self) -> None:
+        self.action_save_to_profile()
 
     @on(Button.Pressed, "#back")
     def _back_pressed(self) -> None:
@@ -152,15 +166,84 @@ class ReviewScreen(Screen[int | None]):
     def action_save_as(self) -> None:
         self.wizard.action_save_as()
 
+    @work(exclusive=True, group="save-document")
+    async def action_save_document(self) -> None:
+        """Save the draft, and the document in a chosen format beside it (.md, .txt, .html)."""
+        from jdwizard.export import FORMAT_SUFFIXES, export
+        from jdwizard.storage import atomic_write_text
+        from jdwizard.ui.copying import choose_format
+
+        format_name = await choose_format(self.app, "Save the document")
+        if format_name is None or not await self.wizard.save(announce=format_name == "markdown"):
+            return
+        if format_name != "markdown" and self.session.path is not None:
+            target = self.session.path.with_suffix(FORMAT_SUFFIXES[format_name])
+            text = export(self.session.document(), format_name)
+            try:
+                await asyncio.to_thread(atomic_write_text, target, text)
+            except OSError as error:
+                self.notify(f"Could not write {target}: {error.strerror or error}",
+                            title="Not saved", severity="error", markup=False)
+                return
+            self.notify(f"Saved {self.session.path.name} and {target.name}", title="Saved",
+                        markup=False)
+
+    @work(exclusive=True, group="profile")
+    async def action_save_to_profile(self) -> None:
+        """Save this draft's company answers to a profile that prefills new drafts."""
+        from jdwizard.profiles import company_fields, profile_id_for, update_profile_from
+        from jdwizard.ui.screens.dialogs import AskScreen
+
+        names = [name for name in company_fields(self.session.template)
+                 if self.session.answers.get(name, "").strip()]
+        if not names:
+            self.notify("No company answers to save yet (company, location, benefits...).",
+                        title="Profile", severity="warning")
+            return
+        labels = ", ".join(self.session.template.field(name).label for name in names)
+        default = self.session.profile_name or self.session.answers.get("company", "").strip()
+
+        def usable(value: str) -> str | None:
+            try:
+                profile_id_for(value)
+            except UserError as error:
+                return str(error)
+            return None
+
+        name = await self.app.push_screen_wait(AskScreen(
+            "Save to a company profile",
+            f"Saves {labels}; every new draft from any template can start from them. "
+            "An existing profile of that name is updated.", default, usable))
+        if not name:
+            return
+        answers = dict(self.session.answers)
+        try:
+            profile = await asyncio.to_thread(
+                update_profile_from, answers, self.session.template, profile_id_for(name), name)
+        except (UserError, OSError) as error:
+            self.notify(str(error), title="Profile not saved", severity="error", markup=False)
+            return
+        self.session.profile_name = profile.name
+        self.notify(f"Saved {len(names)} company answers to the profile {profile.name} "
+                    f"({profile.path}).", title="Profile saved", markup=False)
+
     def commands(self) -> Iterable[SystemCommand]:
         """The review screen's actions for the palette, then the wizard's."""
         yield SystemCommand("Copy document", "Copy the whole job description  c",
                             self.action_copy)
+        yield SystemCommand("Save document as…",
+                            "Save the draft and the document as Markdown, text or HTML  e",
+                            self.action_save_document)
+        yield SystemCommand("Save to company profile",
+                            "Keep the company answers for the next drafts  p",
+                            self.action_save_to_profile)
         yield SystemCommand("Back to the fields", "Return to the field you were on  esc",
                             self.action_back)
         yield from self.wizard.commands(review=True)
 
     @work(exclusive=True, group="copy")
     async def action_copy(self) -> None:
-        """Copy the document (system clipboard tool, else OSC 52)."""
-        await copy_document(self.app, self.session)
+        """Copy the document in a chosen format (system clipboard tool, else OSC 52)."""
+        format_name = await choose_format(self.app, "Copy the document")
+        if format_name is not None:
+            await copy_document(self.app, self.session, format_name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TypeVar
 
 from rich.text import Text
@@ -17,7 +18,8 @@ from textual.widgets.option_list import Option
 
 from jdwizard.drafts import DraftSummary
 from jdwizard.errors import UserError
-from jdwizard.library import USER, TemplateProblem
+from jdwizard.library import USER, Library, TemplateProblem
+from jdwizard.profiles import Profile
 from jdwizard.template import Template
 
 T = TypeVar("T")
@@ -35,6 +37,15 @@ def draft_prompt(summary: DraftSummary, titles: dict[str, str]) -> Text:
         (company, "bold"), f"  {template}\n", (f"{progress} answered · {when} · ", "dim"),
         (summary.path.name, "dim"),
     )
+
+
+class TemplateList(OptionList):
+    """The templates; Enter starts a new draft of the highlighted one."""
+
+    BINDINGS = [
+        Binding("p", "screen.choose_profile", "Profile"),
+        Binding("i", "screen.import_template", "Import"),
+    ]
 
 
 class DraftList(OptionList):
@@ -61,11 +72,13 @@ class StartScreen(Screen[None]):
         templates: list[Template],
         drafts: list[DraftSummary],
         problems: Sequence[TemplateProblem] = (),
+        profile: Profile | None = None,
     ) -> None:
         super().__init__()
         self.templates = templates
         self.problems = problems
         self.drafts = drafts
+        self.profile = profile
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,22 +87,8 @@ class StartScreen(Screen[None]):
                 yield Static(
                     "[b]New draft from a template[/b]  (Enter starts it)", classes="heading"
                 )
-                options = []
-                category = None
-                for template in self.templates:
-                    group = "Your templates" if template.origin == USER else template.category
-                    if group != category:
-                        category = group
-                        options.append(Option(Text(category.upper(), "dim bold"), disabled=True))
-                    mark = f"  ({template.category})" if template.origin == USER else ""
-                    options.append(Option(Text.assemble(
-                        (template.title, "bold"), (mark, "dim"), "\n", (template.summary, "dim")),
-                        id=f"template:{template.id}"))
-                for problem in self.problems:
-                    options.append(Option(Text.assemble(
-                        (problem.template_id, "bold"), ("  cannot be used\n", "red"),
-                        (problem.message, "dim")), disabled=True))
-                yield OptionList(*options, id="template-list")
+                yield Static(id="profile-line")
+                yield TemplateList(id="template-list")
                 yield Static(id="when-to-use")
             with Vertical(id="start-drafts"):
                 yield Static("[b]Resume a saved draft[/b]  (Tab, then Enter)", classes="heading")
@@ -105,9 +104,104 @@ class StartScreen(Screen[None]):
         self.sub_title = "draft a job description"
         template_list = self.query_one("#template-list", OptionList)
         template_list.focus()
-        first = next((i for i, o in enumerate(template_list.options) if not o.disabled), None)
-        template_list.highlighted = first
+        self._fill_templates()
         self._fill_drafts()
+        self._show_profile()
+
+    def _fill_templates(self, highlight: str | None = None) -> None:
+        """The templates grouped by category (yours last), then any that cannot be used."""
+        options = []
+        category = None
+        for template in self.templates:
+            group = "Your templates" if template.origin == USER else template.category
+            if group != category:
+                category = group
+                options.append(Option(Text(category.upper(), "dim bold"), disabled=True))
+            mark = f"  ({template.category})" if template.origin == USER else ""
+            options.append(Option(Text.assemble(
+                (template.title, "bold"), (mark, "dim"), "\n", (template.summary, "dim")),
+                id=f"template:{template.id}"))
+        for problem in self.problems:
+            options.append(Option(Text.assemble(
+                (problem.template_id, "bold"), ("  cannot be used\n", "red"),
+                (problem.message, "dim")), disabled=True))
+        template_list = self.query_one("#template-list", OptionList)
+        template_list.clear_options()
+        template_list.add_options(options)
+        ids = [option.id for option in options]
+        wanted = f"template:{highlight}"
+        first = next((i for i, o in enumerate(options) if not o.disabled), None)
+        template_list.highlighted = ids.index(wanted) if wanted in ids else first
+
+    @work(group="import")
+    async def action_import_template(self) -> None:
+        """Import a template file (in the {{placeholder}} / [note] notation) and list it."""
+        from jdwizard.importer import import_template
+        from jdwizard.library import load_library
+        from jdwizard.paths import user_templates_dir
+        from jdwizard.ui.screens.dialogs import AskScreen
+
+        def readable(value: str) -> str | None:
+            path = Path(value).expanduser()
+            return None if path.is_file() else f"No file at {path}; give a .txt or .md file."
+
+        answer = await self.app.push_screen_wait(AskScreen(
+            "Import a template",
+            "A plain-text or Markdown job description template with {{placeholders}} and "
+            "[bracketed notes], e.g. one copied from a web page. It becomes one of your "
+            "templates.", str(Path.cwd()) + "/", readable))
+        if not answer:
+            return
+        source = Path(answer).expanduser()
+
+        def run() -> tuple[str, Library]:
+            result = import_template(source, dest_root=user_templates_dir(),
+                                     taken_ids=load_library().ids)
+            return result.template_id, load_library()
+
+        try:
+            template_id, library = await asyncio.to_thread(run)
+        except (UserError, OSError) as error:
+            self.notify(str(error), title="Not imported", severity="error", markup=False,
+                        timeout=12)
+            return
+        self.templates, self.problems = list(library.templates), library.problems
+        self._fill_templates(highlight=template_id)
+        imported = next(t for t in self.templates if t.id == template_id)
+        self.notify(f"Imported {imported.title} as {template_id} ({len(imported.fields)} "
+                    f"fields, {len(imported.tips)} tips). Enter starts a draft.",
+                    title="Template imported", markup=False)
+
+    # -- the company profile ------------------------------------------------------------------
+
+    def _show_profile(self) -> None:
+        line = self.query_one("#profile-line", Static)
+        if self.profile is None:
+            line.update(Text.assemble(("No company profile", "dim"),
+                                      ("  ·  p: choose one", "dim")))
+        else:
+            count = len(self.profile.answers)
+            line.update(Text.assemble(
+                "Company profile: ", (self.profile.name, "bold"),
+                (f" ({count} answers prefill new drafts)  ·  p: change", "dim")))
+
+    @work(group="profile")
+    async def action_choose_profile(self) -> None:
+        """Pick the company profile new drafts start from (remembered as the default)."""
+        from jdwizard.config import update_config
+        from jdwizard.profiles import list_profiles, load_profile
+        from jdwizard.ui.screens.profiles import ProfileChooser
+
+        summaries = await asyncio.to_thread(list_profiles)
+        chosen = await self.app.push_screen_wait(ProfileChooser(summaries, self.profile))
+        if chosen is None:
+            return
+        try:
+            self.profile = await asyncio.to_thread(load_profile, chosen) if chosen else None
+            await asyncio.to_thread(update_config, profile=chosen)
+        except UserError as error:
+            self.notify(str(error), title="Profile", severity="error", markup=False)
+        self._show_profile()
 
     # -- the drafts list ----------------------------------------------------------------------
 
@@ -239,6 +333,11 @@ class StartScreen(Screen[None]):
                                 self.action_delete_draft)
             yield SystemCommand("Filter drafts", "Type to narrow the drafts list  /",
                                 self.action_filter_drafts)
+        yield SystemCommand("Import a template", "From a text or Markdown file  i",
+                            self.action_import_template)
+        yield SystemCommand("Choose company profile",
+                            "The company answers new drafts start with  p",
+                            self.action_choose_profile)
         yield SystemCommand("Help", "The highlighted template's guidance and FAQ  f1",
                             self.action_help)
 
@@ -258,7 +357,7 @@ class StartScreen(Screen[None]):
     def _template_selected(self, event: OptionList.OptionSelected) -> None:
         template = self._template(event.option.id)
         if template is not None:
-            self.app.start_new_draft(template)
+            self.app.start_new_draft(template, profile=self.profile)
 
     @on(OptionList.OptionSelected, "#draft-list")
     def _draft_selected(self, event: OptionList.OptionSelected) -> None:

@@ -7,6 +7,7 @@ import contextlib
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -20,16 +21,20 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
 
 from jdwizard import locking
-from jdwizard.checks.finding import Finding
 from jdwizard.session import DraftConflict, Session
 from jdwizard.template import Field
-from jdwizard.ui.copying import copy_document
+from jdwizard.ui.copying import choose_format, copy_document
 from jdwizard.ui.marks import MARKS
+from jdwizard.ui.widgets.answer_inputs import AnswerInput, AnswerText
 from jdwizard.ui.widgets.field_list import FieldList
 from jdwizard.ui.widgets.preview import DocumentPreview
 from jdwizard.validation import check_answer
 
+if TYPE_CHECKING:
+    from jdwizard.checks.finding import Finding
+
 NARROW = 80  # below this width the preview gives way to the form (F2 toggles it)
+SHORT = 20  # below this height the form is compact (and scrolls to keep the answer in view)
 AUTOSAVE_SECONDS = 0.5
 AUTOSAVE_RETRY_SECONDS = 5.0  # after a failed save, autosave waits this long before retrying
 MAX_INLINE_FINDINGS = 3  # findings shown under the answer; the review screen lists them all
@@ -74,8 +79,8 @@ class WizardScreen(Screen[None]):
                 yield Static(id="progress")
                 yield Static(id="question")
                 yield Static(id="hint")
-                yield Input(id="answer-line", select_on_focus=False)
-                yield TextArea(id="answer-text", soft_wrap=True, tab_behavior="focus")
+                yield AnswerInput(id="answer-line", select_on_focus=False)
+                yield AnswerText(id="answer-text", soft_wrap=True, tab_behavior="focus")
                 yield Static(id="feedback")
                 yield Static(id="tips")
                 yield FieldList(self.session, id="fields")
@@ -102,11 +107,13 @@ class WizardScreen(Screen[None]):
             )
 
     def on_resize(self, event: Resize) -> None:
+        self.set_class(self.size.height < SHORT, "-short")
         narrow = self.size.width < NARROW
         if narrow != self._narrow:  # crossing the threshold: the F2 choice was for the old width
             self._narrow = narrow
             self._preview_forced = None
         self._apply_preview_visibility()
+        self.call_after_refresh(self._keep_answer_in_view)
 
     def _apply_preview_visibility(self) -> None:
         """Wide: form and preview side by side (F2 hides the preview). Narrow: one or the other."""
@@ -118,6 +125,12 @@ class WizardScreen(Screen[None]):
             focused = self.focused
             if focused is None or not focused.display or not focused.is_on_screen:
                 self._answer_widget().focus()
+
+    def _keep_answer_in_view(self) -> None:
+        """In a short terminal the form scrolls: bring the answer box into view."""
+        form = self.query_one("#form")
+        if form.max_scroll_y:
+            form.scroll_to_widget(self._answer_widget(), animate=False, top=False)
 
     def _answer_widget(self) -> Input | TextArea:
         if self.field.kind == "text":
@@ -162,7 +175,11 @@ class WizardScreen(Screen[None]):
             hint = f"{hint}  ·  one per line; PageDown for the next field"
         if field.suggestions:
             hint = f"{hint}  ·  suggestions: {' / '.join(field.suggestions)} (→ completes)"
-        self.query_one("#hint", Static).update(_escape(hint))
+        hint = _escape(hint)
+        if self.session.from_profile(field):
+            hint += (f"\n[i]⌂ Filled in from the {_escape(self.session.profile_name or '')} "
+                     "profile: edit it if this role differs.[/i]")
+        self.query_one("#hint", Static).update(hint)
         tips = self.session.template.tips_for(field.name)
         tips_widget = self.query_one("#tips", Static)
         tips_widget.update("\n".join(f"💡 {_escape(tip.text)}" for tip in tips))
@@ -189,6 +206,7 @@ class WizardScreen(Screen[None]):
                 if line.value != value:
                     line.value = value
         self.call_after_refresh(self._refocus, self.index)  # in case anything moved it since
+        self.call_after_refresh(self._keep_answer_in_view)
         if not multi:
             line.suggester = (
                 SuggestFromList(field.suggestions, case_sensitive=False)
@@ -380,8 +398,10 @@ class WizardScreen(Screen[None]):
 
     @work(exclusive=True, group="copy")
     async def action_copy(self) -> None:
-        """Copy the document (system clipboard tool, else OSC 52)."""
-        await copy_document(self.app, self.session)
+        """Copy the document in a chosen format (system clipboard tool, else OSC 52)."""
+        format_name = await choose_format(self.app, "Copy the document")
+        if format_name is not None:
+            await copy_document(self.app, self.session, format_name)
 
     def jump_to(self, name: str) -> None:
         """Show the field called `name` (used by the command palette and the review screen)."""

@@ -21,6 +21,8 @@ def field_prompt(session: Session, field: Field, current: bool = False) -> Text:
     label = Text(field.label, "bold reverse" if current else "")
     if not field.required:
         label.append(" (optional)", "dim")
+    if session.from_profile(field):
+        label.append(" ⌂ profile", "dim italic")
     return Text("▸ " if current else "  ") + mark + label
 
 

@@ -1,0 +1,112 @@
+"""Importing the seed template from the command line and from the start screen, then drafting
+with it as with the built-in one."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual import events
+from textual.widgets import Input, OptionList
+
+from conftest import BACKEND_ANSWERS
+from jdwizard.app_state import new_session
+from jdwizard.cli import main
+from jdwizard.library import get_template, load_library
+from jdwizard.paths import user_templates_dir
+from jdwizard.ui.app import JDWizardApp
+from jdwizard.ui.screens.dialogs import AskScreen
+from jdwizard.ui.screens.review import ReviewScreen
+from jdwizard.ui.screens.start import StartScreen
+from jdwizard.ui.screens.wizard import WizardScreen
+
+SEED = Path(__file__).resolve().parents[1] / "tests" / "data" / "backend-engineer-template.txt"
+SIZE = (120, 40)
+
+
+def test_the_seed_is_in_the_repository():
+    assert SEED.is_file() and "{{salary_range}}" in SEED.read_text("utf-8")
+
+
+def test_import_command_writes_a_template_that_asks_the_builtin_questions(capsys, backend):
+    assert main(["import", str(SEED), "--id", "seed-backend"]) == 0
+    out = capsys.readouterr().out
+    assert "Fields (12)" in out and "Start it with: jdwizard new seed-backend" in out
+    assert str(user_templates_dir() / "seed-backend") in out
+    imported = get_template("seed-backend")
+    assert imported.origin == "user"
+    required = [f for f in backend.fields if f.required]
+    assert {f.name for f in imported.fields} == {f.name for f in required}
+    for field in imported.fields:  # the same questions, examples and checks as the built-in
+        builtin = backend.field(field.name)
+        assert (field.question, field.suggestions, field.validate, field.kind) == (
+            builtin.question, builtin.suggestions, builtin.validate, builtin.kind)
+    assert main(["templates"]) == 0
+    listing = capsys.readouterr().out
+    assert "seed-backend" in listing.split("Your templates")[1]
+
+
+def test_import_refuses_the_builtin_id_and_a_clash_and_force_replaces(capsys):
+    assert main(["import", str(SEED)]) == 1
+    assert "'backend-engineer' is a built-in template's id" in capsys.readouterr().err
+    assert not user_templates_dir().exists() or not any(user_templates_dir().iterdir())
+    assert main(["import", str(SEED), "--id", "seed"]) == 0
+    assert main(["import", str(SEED), "--id", "seed"]) == 1
+    assert "already exists; use --force" in capsys.readouterr().err
+    assert main(["import", str(SEED), "--id", "seed", "--force"]) == 0
+    assert [t.id for t in load_library().templates].count("seed") == 1
+
+
+async def test_an_imported_template_walks_and_saves_like_the_builtin_one(tmp_path, drafts_folder):
+    main(["import", str(SEED), "--id", "seed-backend"])
+    template = get_template("seed-backend")
+    path = drafts_folder / "imported.toml"
+    app = JDWizardApp(new_session(template, path, {}, folder=drafts_folder))
+    answers = {f.name: BACKEND_ANSWERS[f.name] for f in template.fields}
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        for field in screen.session.fields:
+            assert screen.field.name == field.name
+            pilot.app.post_message(events.Paste(answers[field.name]))
+            await pilot.pause()
+            await pilot.press("pagedown")
+            await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+    assert tomllib.loads(path.read_text("utf-8"))["answers"] == answers
+    document = path.with_suffix(".md").read_text("utf-8")
+    assert "{{" not in document and "[" not in document
+    assert "## What we offer" in document and "- Health insurance\n- A yearly" in document
+
+
+async def test_the_start_screen_imports_a_template(drafts_folder, tmp_path):
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("i")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, AskScreen)
+        app.screen.query_one(Input).value = str(tmp_path / "missing.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)  # no such file: said so, still asking
+        copy = tmp_path / "my-seed.txt"
+        copy.write_text(SEED.read_text("utf-8").replace(
+            "Backend Engineer job description template", "Platform Engineer job description "
+            "template"), "utf-8")
+        app.screen.query_one(Input).value = str(copy)
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if any(n.title == "Template imported" for n in app._notifications):
+                break
+        assert isinstance(app.screen, StartScreen)
+        options = app.screen.query_one("#template-list", OptionList)
+        assert options.highlighted_option.id == "template:platform-engineer"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        assert app.screen.session.template.id == "platform-engineer"
