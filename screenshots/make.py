@@ -28,8 +28,10 @@ ANSWERS = {
 
 async def capture(out: Path) -> list[Path]:
     from jdwizard.app_state import new_session
+    from jdwizard.config import update_config
     from jdwizard.drafts import Draft, save_draft
     from jdwizard.library import get_template
+    from jdwizard.profiles import update_profile_from
     from jdwizard.ui.app import JDWizardApp
 
     home = Path(os.environ["JDWIZARD_HOME"])
@@ -37,13 +39,15 @@ async def capture(out: Path) -> list[Path]:
     written = []
     save_draft(Draft("backend-engineer", answers=dict(ANSWERS)), "",
                drafts / "acme-logistics-backend-engineer.toml")
+    template = get_template("backend-engineer")
+    update_profile_from(dict(ANSWERS), template, "acme-logistics")
+    update_config(profile="acme-logistics")  # the start screen shows the chosen profile
 
     app = JDWizardApp(None, drafts)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         written.append(Path(app.save_screenshot("start.svg", str(out))))
 
-    template = get_template("backend-engineer")
     app = JDWizardApp(new_session(template, drafts / "shot.toml", dict(ANSWERS), drafts))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
