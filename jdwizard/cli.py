@@ -446,7 +446,7 @@ def _cmd_describe(args: argparse.Namespace) -> int:
         print(f"  {field.name:<{width}}  {field.label} ({kind}, {flag})  {field.hint}")
     print("\nWriting tips:")
     for tip in template.tips:
-        print(f"  - {tip.text} [{', '.join(tip.fields)}]")
+        print(f"  - {tip.text} [{', '.join(tip.fields) or 'general'}]")
     if template.when_to_use:
         print("\nWhen to use:\n" + template.when_to_use)
     return 0
