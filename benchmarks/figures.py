@@ -89,9 +89,13 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, (numbers[-1] if numbers else 0)
 
 
-def series(command: list[str], env: dict[str, str], repeats: int) -> tuple[list[float], int]:
+def series(command: list[str], env: dict[str, str], repeats: int,
+           fresh: Path | None = None) -> tuple[list[float], int]:
+    """`repeats` runs of `command`; `fresh` (a draft the command creates) is removed before each."""
     times, peak = [], 0
     for _ in range(repeats):
+        if fresh is not None:
+            fresh.unlink(missing_ok=True)
         elapsed, memory = timed(command, env)
         times.append(elapsed)
         peak = max(peak, memory)
@@ -139,6 +143,10 @@ def main() -> int:
     args = parser.parse_args()
     repeats = 2 if args.quick else args.repeats
     python = sys.executable
+    # `pip install .` compiles jdwizard to bytecode, as it did Textual; an editable install under
+    # PYTHONDONTWRITEBYTECODE would recompile the sources on every start and skew the figures.
+    subprocess.run([python, "-m", "compileall", "-q", str(Path(__file__).parents[1] / "jdwizard")],
+                   check=True)
     with tempfile.TemporaryDirectory() as scratch:
         env = dict(os.environ, JDWIZARD_HOME=str(Path(scratch) / "home"))
         draft = Path(scratch) / "draft.toml"
@@ -149,9 +157,10 @@ def main() -> int:
         print(f"{'baseline: bare Textual app, exit on mount':44} {baseline * 1000:8.1f} ms "
               f"({spread_of(bare)})  peak {bare_memory / 1024:.0f} MB")
         results = []
+        new_draft = Path(scratch) / "new.toml"
         new = [python, "-c", JDWIZARD, "WizardScreen", "-", "new", "backend-engineer",
-               "--draft", str(Path(scratch) / "new.toml")]
-        samples, _ = series(new, env, repeats)
+               "--draft", str(new_draft)]
+        samples, _ = series(new, env, repeats, fresh=new_draft)
         results.append(line("jdwizard new backend-engineer: first field",
                             statistics.median(samples), baseline, 1.2, spread_of(samples)))
         samples, _ = series([python, "-c", JDWIZARD, "StartScreen", "-"], env, repeats)
@@ -161,9 +170,10 @@ def main() -> int:
         samples, _ = series(render, env, repeats)
         results.append(line("jdwizard render DRAFT", statistics.median(samples), baseline, 1.0,
                             spread_of(samples)))
+        walk_draft = Path(scratch) / "walk.toml"
         walk = [python, "-c", JDWIZARD, "WizardScreen", "walk", "new", "backend-engineer",
-                "--draft", str(Path(scratch) / "walk.toml")]
-        _, walk_memory = series(walk, env, 1 if args.quick else 3)
+                "--draft", str(walk_draft)]
+        _, walk_memory = series(walk, env, 1 if args.quick else 3, fresh=walk_draft)
         ratio = walk_memory / bare_memory if bare_memory else float("inf")
         ok = ratio <= 1.3
         print(f"{'peak memory after walking every field':44} {walk_memory / 1024:8.1f} MB "
