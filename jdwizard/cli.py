@@ -316,7 +316,13 @@ def _cmd_profile(args: argparse.Namespace) -> int:
         profile = profiles.load_profile(profile_id)
         print(f"{profile.name} ({profile.path})")
         for name, value in profile.answers.items():
-            print(f"  {name}: {value}")
+            lines = value.splitlines() or [""]
+            if len(lines) == 1:
+                print(f"  {name}: {value}")
+            else:  # a list answer (benefits, say): one item per line, under its name
+                print(f"  {name}:")
+                for line in lines:
+                    print(f"    {line}")
         return 0
     if command == "delete":
         path = profiles.delete_profile(profile_id)

@@ -1,4 +1,5 @@
-"""Managing saved drafts as files: duplicate, rename and delete (the .toml and its .md together).
+"""Managing saved drafts as files: duplicate, rename and delete (the .toml with its documents:
+the .md that autosaves, and any .txt or .html the user saved beside it).
 
 Each refuses, in one line, to touch a draft that is open in another jdwizard or to replace an
 existing file. Blocking: the app calls these from a worker thread.
@@ -22,6 +23,7 @@ from jdwizard.drafts import (
     save_draft,
     slugify,
 )
+from jdwizard.export import FORMAT_SUFFIXES
 
 
 def duplicate_draft(path: Path, folder: Path | None = None) -> Path:
@@ -42,8 +44,14 @@ def duplicate_draft(path: Path, folder: Path | None = None) -> Path:
     return target
 
 
+def document_paths(path: Path) -> list[Path]:
+    """The draft's documents that exist: its .md, and the .txt / .html saved in other formats."""
+    return [path.with_suffix(suffix) for suffix in FORMAT_SUFFIXES.values()
+            if path.with_suffix(suffix).is_file()]
+
+
 def rename_draft(path: Path, new_name: str) -> Path:
-    """Rename a draft (and its document) within its folder; `new_name` is a plain name."""
+    """Rename a draft and its documents within its folder; `new_name` is a plain name."""
     stem = slugify(new_name.removesuffix(".toml"), limit=80)
     if not stem:
         raise DraftError(f"{new_name!r} is not a usable file name; use letters and digits")
@@ -51,21 +59,23 @@ def rename_draft(path: Path, new_name: str) -> Path:
     if target == path:
         return path
     _refuse_if_open(path)
-    for existing in (target, markdown_path(target)):
+    documents = document_paths(path)
+    for existing in (target, *(target.with_suffix(d.suffix) for d in documents)):
         if existing.exists():
             raise DraftError(f"{existing} already exists; choose another name")
     load_draft(path)  # only drafts that open are renamed: a bad file stays where it is
     os.rename(path, target)
-    with contextlib.suppress(FileNotFoundError):
-        os.rename(markdown_path(path), markdown_path(target))
+    for document in documents:
+        with contextlib.suppress(FileNotFoundError):
+            os.rename(document, target.with_suffix(document.suffix))
     _discard_lock(path)
     return target
 
 
 def delete_draft(path: Path) -> None:
-    """Delete a draft and its document (the caller has asked the user to confirm)."""
+    """Delete a draft and its documents (the caller has asked the user to confirm)."""
     _refuse_if_open(path)
-    for file in (path, markdown_path(path)):
+    for file in (path, *document_paths(path)):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(file)
     _discard_lock(path)

@@ -99,6 +99,16 @@ class TemplateImportError(UserError):
     """A file that cannot be imported; the message names the file and says what to do."""
 
 
+class TemplateIdTaken(TemplateImportError):
+    """The id is a built-in template's, or one of the user's (without --force)."""
+
+    def __init__(self, message: str, template_id: str, free_id: str, builtin: bool) -> None:
+        super().__init__(message)
+        self.template_id = template_id
+        self.free_id = free_id  # an id nothing uses yet, to offer instead
+        self.builtin = builtin
+
+
 @dataclass(frozen=True)
 class ParsedTemplate:
     """A template read from text, ready to be written as a bundle."""
@@ -586,15 +596,16 @@ def import_template(
     builtins = set(builtin_ids) if builtin_ids is not None else _installed_ids()
     target = dest_root / parsed.template_id
     taken = set(taken_ids) | builtins
+    free = _free_id(parsed.template_id, taken, dest_root)
     if parsed.template_id in builtins:
-        raise TemplateImportError(
+        raise TemplateIdTaken(
             f"{source}: {parsed.template_id!r} is a built-in template's id; "
-            f"choose another, e.g. --id {_free_id(parsed.template_id, taken, dest_root)}"
+            f"choose another, e.g. --id {free}", parsed.template_id, free, builtin=True,
         )
     if not force and (parsed.template_id in taken or target.exists()):
-        raise TemplateImportError(
+        raise TemplateIdTaken(
             f"{source}: a template {parsed.template_id!r} already exists; use --force to replace "
-            f"it, or --id {_free_id(parsed.template_id, taken, dest_root)}"
+            f"it, or --id {free}", parsed.template_id, free, builtin=False,
         )
     _write_bundle(parsed, target, source)
     return ImportResult(

@@ -199,7 +199,7 @@ async def test_leaving_the_review_screen_while_the_copy_waits_loses_nothing(tool
                                                                            drafts_folder):
     """The Copy key on the review screen, then Esc back to the fields to go on typing: the
     keys land, and the copy still ends with the terminal copy and a message saying why."""
-    monkeypatch.setattr(clipboard, "COPY_TIMEOUT_SECONDS", 1.0)
+    monkeypatch.setattr(clipboard, "COPY_TIMEOUT_SECONDS", 2.0)  # room for a busy machine
     path = saved_draft(drafts_folder)
     app = JDWizardApp(open_session(path, drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
@@ -215,7 +215,7 @@ async def test_leaving_the_review_screen_while_the_copy_waits_loses_nothing(tool
         await pilot.pause()
         title, severity, message = messages(app)[-1]
         assert (title, severity) == ("Copied via terminal", "warning")
-        assert "within 1 s" in message and "OSC 52" in message and path.stem in message
+        assert "within 2 s" in message and "OSC 52" in message and path.stem in message
         assert app.clipboard == document  # as it was when Copy was pressed
         assert app.is_running and not tool.running()
 

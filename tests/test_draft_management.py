@@ -11,7 +11,8 @@ import pytest
 from textual.widgets import Input, OptionList
 
 from jdwizard.cli import main
-from jdwizard.drafts import Draft, load_draft, save_draft
+from jdwizard.draft_ops import rename_draft
+from jdwizard.drafts import Draft, DraftError, load_draft, save_draft
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.dialogs import AskScreen, ConfirmScreen
 from jdwizard.ui.screens.start import StartScreen
@@ -76,7 +77,9 @@ async def test_the_filter_narrows_the_drafts_list(three_drafts, drafts_folder):
     async with app.run_test(size=SIZE) as pilot:
         await start(app, pilot)
         assert len(rows(app)) == 3
-        app.screen.query_one("#draft-filter", Input).focus()
+        assert app.screen.query_one("#template-list").has_focus
+        await pilot.press("slash")  # from the templates list too
+        assert app.screen.query_one("#draft-filter", Input).has_focus
         await pilot.press(*"front")  # the template's title matches too
         await pilot.pause()
         assert len(rows(app)) == 1 and "Globex" in rows(app)[0]
@@ -105,7 +108,11 @@ async def test_duplicate_opens_a_new_draft_with_the_same_answers(three_drafts, d
     assert load_draft(copy).answers == {"company": "Acme", "location": "Berlin"}
 
 
-async def test_rename_moves_the_draft_and_its_document(three_drafts, drafts_folder):
+async def test_rename_moves_the_draft_and_its_documents(three_drafts, drafts_folder):
+    """The .md and the .txt / .html saved in other formats move with the draft, and the
+    message names both the old and the new file."""
+    three_drafts["Globex"].with_suffix(".html").write_text("<p>doc</p>", "utf-8")
+    three_drafts["Globex"].with_suffix(".txt").write_text("doc", "utf-8")
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
         await start(app, pilot)
@@ -113,19 +120,37 @@ async def test_rename_moves_the_draft_and_its_document(three_drafts, drafts_fold
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, AskScreen)
+        assert "(.md, .txt, .html)" in app.screen.explanation
         app.screen.query_one(Input).value = "Globex Paris UI"
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         assert any("globex-paris-ui.toml" in row for row in rows(app))
+        messages = [n.message for n in app._notifications]
+        assert "Renamed globex.toml to globex-paris-ui.toml" in messages, messages
     assert not three_drafts["Globex"].exists()
     assert load_draft(drafts_folder / "globex-paris-ui.toml").answers["company"] == "Globex"
     assert (drafts_folder / "globex-paris-ui.md").read_text("utf-8") == "doc"
+    assert (drafts_folder / "globex-paris-ui.html").read_text("utf-8") == "<p>doc</p>"
+    assert (drafts_folder / "globex-paris-ui.txt").read_text("utf-8") == "doc"
+    assert not any(drafts_folder.glob("globex.*"))
 
 
-async def test_delete_asks_first_and_removes_both_files(three_drafts, drafts_folder):
+def test_rename_refuses_when_an_export_would_be_replaced(three_drafts, drafts_folder):
+    three_drafts["Globex"].with_suffix(".html").write_text("<p>globex</p>", "utf-8")
+    (drafts_folder / "other.html").write_text("<p>other</p>", "utf-8")
+    with pytest.raises(DraftError, match="other.html already exists; choose another name"):
+        rename_draft(three_drafts["Globex"], "other")
+    assert (drafts_folder / "other.html").read_text("utf-8") == "<p>other</p>"
+    assert three_drafts["Globex"].exists() and not (drafts_folder / "other.toml").exists()
+
+
+async def test_delete_asks_first_and_removes_the_draft_and_its_documents(
+    three_drafts, drafts_folder
+):
     path = three_drafts["Initech"]
+    path.with_suffix(".html").write_text("<p>doc</p>", "utf-8")
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
         await start(app, pilot)
@@ -133,6 +158,7 @@ async def test_delete_asks_first_and_removes_both_files(three_drafts, drafts_fol
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+        assert "its documents (initech.md, initech.html)" in app.screen.question
         await pilot.press("enter")  # the focused button is Cancel
         await pilot.pause()
         assert path.exists() and len(rows(app)) == 3
@@ -143,6 +169,7 @@ async def test_delete_asks_first_and_removes_both_files(three_drafts, drafts_fol
         await pilot.pause()
         assert len(rows(app)) == 2 and not any("Initech" in row for row in rows(app))
     assert not path.exists() and not path.with_suffix(".md").exists()
+    assert not path.with_suffix(".html").exists()
 
 
 async def test_a_draft_open_in_another_jdwizard_is_not_deleted(three_drafts, drafts_folder):
@@ -166,3 +193,35 @@ async def test_a_draft_open_in_another_jdwizard_is_not_deleted(three_drafts, dra
     finally:
         other.communicate("")
     assert path.exists()
+
+
+async def test_f4_saves_the_draft_and_goes_back_to_the_start_screen(drafts_folder):
+    """From the wizard (or its review), F4 saves what was typed, lets go of the draft (no lock
+    left) and shows the start screen with the draft listed; it opens again from there."""
+    from jdwizard import locking
+
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await pilot.press("enter")  # the first template: Backend Engineer
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        await pilot.press(*"Umbrella", "f4")
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, StartScreen) and rows(app):
+                break
+        assert isinstance(app.screen, StartScreen)
+        assert len(app.screen_stack) == 2  # the default screen and the start screen
+        assert len(rows(app)) == 1 and "Umbrella" in rows(app)[0]
+        path = app.screen.drafts[0].path
+        assert load_draft(path).answers == {"company": "Umbrella"}
+        assert locking.holder(path) is None and not locking.lock_path(path).exists()
+        messages = [n.message for n in app._notifications]
+        assert f"Saved {path.name}; Tab, then Enter, resumes it." in messages
+        await focus_draft(app, pilot, "Umbrella")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        assert app.screen.session.answers == {"company": "Umbrella"}

@@ -110,3 +110,43 @@ async def test_the_start_screen_imports_a_template(drafts_folder, tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, WizardScreen)
         assert app.screen.session.template.id == "platform-engineer"
+
+
+async def import_dialog_value(app: JDWizardApp, pilot, value: str) -> None:
+    await pilot.pause(0.2)
+    assert isinstance(app.screen, AskScreen), app.screen
+    app.screen.query_one(Input).value = value
+    await pilot.press("enter")
+
+
+async def test_importing_the_seed_from_the_start_screen_asks_for_a_free_id(drafts_folder):
+    """The seed's own id is the built-in "backend-engineer": the start screen offers a free id
+    (not "--id", which a dialog does not have), refuses a taken one, and imports under it."""
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("i")
+        await import_dialog_value(app, pilot, str(SEED))
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, AskScreen) and "id" in app.screen.ask_title:
+                break
+        assert isinstance(app.screen, AskScreen)
+        assert "backend-engineer is a built-in template's id" in app.screen.explanation
+        assert app.screen.query_one(Input).value == "backend-engineer-2"
+        await import_dialog_value(app, pilot, "frontend-engineer")  # taken: still asking
+        error = str(app.screen.query_one("#ask-error").render())
+        assert "frontend-engineer is taken" in error
+        await import_dialog_value(app, pilot, "backend-engineer-2")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if any(n.title == "Template imported" for n in app._notifications):
+                break
+        assert isinstance(app.screen, StartScreen)
+        options = app.screen.query_one("#template-list", OptionList)
+        assert options.highlighted_option.id == "template:backend-engineer-2"
+        assert "backend-engineer-2" in str(options.highlighted_option.prompt)  # told apart
+    bundle = user_templates_dir() / "backend-engineer-2" / "template.toml"
+    assert tomllib.loads(bundle.read_text("utf-8"))["id"] == "backend-engineer-2"
+    assert [t.id for t in load_library().templates].count("backend-engineer") == 1

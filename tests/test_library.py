@@ -137,7 +137,7 @@ async def test_start_screen_groups_templates_and_lists_broken_ones(drafts_folder
         rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert rows.index("ENGINEERING") < rows.index("YOUR TEMPLATES")
         mine = rows[rows.index("YOUR TEMPLATES") + 1]
-        assert mine.startswith("Acme Backend  (Engineering)")
+        assert mine.startswith("Acme Backend  acme-backend · Engineering")  # id told apart
         assert any(row.startswith("broken-one  cannot be used") for row in rows)
 
 

@@ -101,6 +101,10 @@ async def test_a_second_draft_from_another_template_starts_with_the_company_answ
         await pilot.press("ctrl+u", *"Acme")  # edited: no longer the profile's answer
         await pilot.pause()
         assert "⌂ profile" not in str(rows.get_option_at_index(0).prompt)
+        assert "Filled in from" not in str(app.screen.query_one("#hint", Static).render())
+        await pilot.press("ctrl+u", *COMPANY_ANSWERS["company"])  # back to the profile's
+        await pilot.pause()
+        assert "Filled in from" in str(app.screen.query_one("#hint", Static).render())
     assert tomllib.loads(config_path().read_text("utf-8"))["profile"] == "acme-logistics"
 
 
@@ -114,7 +118,11 @@ def test_profile_commands(done_draft, capsys, monkeypatch, tmp_path):
     assert cli.main(["profile", "list"]) == 0
     assert capsys.readouterr().out.startswith("* acme-berlin")
     assert cli.main(["profile", "show", "acme-berlin"]) == 0
-    assert "location: Berlin, Germany" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert "  location: Berlin, Germany\n" in shown
+    benefits = load_profile("acme-berlin").answers["benefits"].splitlines()
+    assert len(benefits) > 1  # a list answer: each item on its own line, under its name
+    assert "  benefits:\n" + "".join(f"    {item}\n" for item in benefits) in shown
     editor = tmp_path / "editor.sh"
     editor.write_text('#!/bin/sh\nsed -i \'s/Berlin, Germany/Hamburg/\' "$1"\n', "utf-8")
     editor.chmod(editor.stat().st_mode | stat.S_IXUSR)

@@ -117,6 +117,32 @@ async def test_at_40x12_the_review_screen_text_is_not_cut_off(drafts_folder, bac
         )
 
 
+async def test_at_40x12_the_start_screen_shows_templates_and_drafts(drafts_folder):
+    """Both lists keep rows on a 40×12 screen: a template to start and a draft to resume are
+    drawn, Enter on the template opens its first question, and Tab reaches the drafts."""
+    from jdwizard.drafts import Draft, save_draft
+    from jdwizard.ui.screens.start import StartScreen
+
+    save_draft(Draft("backend-engineer", {"company": "Globex"}), "doc",
+               drafts_folder / "globex.toml")
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SMALL) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        lines = screen_lines(app)
+        assert any("Backend Engineer" in line for line in lines), lines
+        assert any("Globex" in line for line in lines), lines
+        for selector in ("#template-list", "#draft-list"):
+            assert drawn(app, app.screen.query_one(selector)), (selector, lines)
+        await pilot.press("tab", "enter")  # Tab reaches the filter, Enter the list
+        assert app.screen.query_one("#draft-list").has_focus
+        await pilot.press("shift+tab", "shift+tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        assert any(FIRST_QUESTION in line for line in screen_lines(app))
+
+
 # -- resizing while typing ------------------------------------------------------------------
 
 
@@ -312,3 +338,28 @@ async def test_keyboard_only_at_40x12_reaches_review_and_saves(drafts_folder, ba
         await pilot.pause(0.3)
     assert load_draft(path).answers == {**presets, **typed}
     assert "30 days" in path.with_suffix(".md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), SMALL])
+async def test_every_review_button_is_whole_on_screen(drafts_folder, backend, size):
+    """No button is cut off at the side panel's edge or the screen's (five buttons in a row
+    once ran past a 46-column panel: "Copy Save To profile Back Qu")."""
+    from textual.widgets import Button
+
+    app = JDWizardApp(new_session(backend, drafts_folder / "r.toml", dict(BACKEND_ANSWERS)))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        side = screen.query_one("#review-side").content_region
+        buttons = list(screen.query(Button))
+        assert len(buttons) == 5
+        for button in buttons:
+            screen.query_one("#review-side").scroll_to_widget(button, animate=False)
+            await pilot.pause()
+            region = button.region
+            label = str(button.label)
+            assert side.x <= region.x and region.right <= side.right, (label, region, side)
+            assert region.right <= screen.size.width, (label, region)
+            row = screen_lines(app)[region.y][region.x:region.right]
+            assert label in row, (label, row)

@@ -52,17 +52,40 @@ class JDWizardApp(App[None]):
         else:
             self.run_worker(self._open_start_screen(), exclusive=True, group="open")
 
-    async def _open_start_screen(self) -> None:
-        """Read the templates and drafts off the event loop, then show the start screen."""
+    async def _open_start_screen(self, replace: bool = False) -> None:
+        """Read the templates and drafts off the event loop, then show the start screen
+        (in place of the current screen when `replace`)."""
         from jdwizard.app_state import load_start_lists
         from jdwizard.ui.screens.start import StartScreen
 
         lists = await asyncio.to_thread(load_start_lists, self.drafts_folder)
-        await self.push_screen(StartScreen(
+        start = StartScreen(
             list(lists.library.templates), lists.drafts, lists.library.problems, lists.profile
-        ))
+        )
+        await (self.switch_screen(start) if replace else self.push_screen(start))
         if lists.problem:
             self.notify(lists.problem, title="Profile", severity="warning", markup=False)
+
+    async def close_draft(self) -> None:
+        """Save the draft, let go of it, and show the start screen (to open another).
+
+        If the save fails, say so and stay: nothing typed is dropped."""
+        wizard = next((s for s in self.screen_stack if isinstance(s, WizardScreen)), None)
+        if wizard is None:
+            return
+        await wizard.flush_typing()
+        if wizard.session.has_content() and not await wizard.save(announce=False):
+            self.notify("Not closed: your answers are not saved (see the message above). "
+                        "Fix it, or use Save as (F3) to save elsewhere.",
+                        title="Unsaved answers", severity="warning", markup=False)
+            return
+        wizard.session.close()
+        while self.screen is not wizard:  # the review or a dialog on top of it
+            self.pop_screen()
+        await self._open_start_screen(replace=True)
+        if wizard.session.path is not None and wizard.session.path.exists():
+            self.notify(f"Saved {wizard.session.path.name}; Tab, then Enter, resumes it.",
+                        title="Draft closed", markup=False)
 
     @staticmethod
     def _wizard_for(session: Session) -> WizardScreen:

@@ -45,18 +45,21 @@ async def copy_document(app: App, session: Session, format_name: str = "markdown
 
 async def _copy(app: App, session: Session, document: str, format_name: str, missing: int) -> str:
     from jdwizard.clipboard import ClipboardUnavailable, copy_to_system_clipboard
-    from jdwizard.export import FORMAT_LABELS
+    from jdwizard.export import FORMAT_LABELS, FORMAT_SUFFIXES
 
     note = f" {missing} required field(s) are still unanswered." if missing else ""
     try:
         await asyncio.to_thread(copy_to_system_clipboard, document)
     except ClipboardUnavailable as reason:
         app.copy_to_clipboard(document)
-        fallback = (
-            f"use the saved file {session.path.with_suffix('.md')}"
-            if session.path
-            else "save with Ctrl+S and use the .md file"
-        )
+        suffix = FORMAT_SUFFIXES[format_name]
+        if session.path is None:
+            fallback = f"save the document (Ctrl+R, then e) and use the {suffix} file"
+        elif format_name == "markdown":
+            fallback = f"use the saved file {session.path.with_suffix(suffix)}"
+        else:
+            fallback = f"save the document as {FORMAT_LABELS[format_name]} (Ctrl+R, then e) " \
+                f"and use {session.path.with_suffix(suffix)}"
         app.notify(
             f"Sent to your terminal's clipboard (OSC 52): {reason}. If nothing pastes, your "
             f"terminal may not support OSC 52; {fallback}.{note}",

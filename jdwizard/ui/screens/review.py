@@ -36,6 +36,7 @@ class ReviewScreen(Screen[int | None]):
         Binding("f3", "save_as", "Save as", id="save-as"),
         Binding("p", "save_to_profile", "To profile", id="save-to-profile"),
         Binding("f1", "help", "Help", id="help"),
+        Binding("f4", "close_draft", "Drafts", show=False, id="close-draft"),
     ]
 
     def __init__(self, wizard: WizardScreen) -> None:
@@ -52,7 +53,7 @@ class ReviewScreen(Screen[int | None]):
                 yield OptionList(id="todo")
                 with Horizontal(id="review-buttons"):
                     yield Button("Copy", id="copy", variant="primary", compact=True)
-                    yield Button("Save", id="save", compact=True)
+                    yield Button("Save doc…", id="save", compact=True)
                     yield Button("To profile", id="to-profile", compact=True)
                     yield Button("Back", id="back", compact=True)
                     yield Button("Quit", id="quit", variant="error", compact=True)
@@ -160,6 +161,9 @@ class ReviewScreen(Screen[int | None]):
     def action_help(self) -> None:
         self.wizard.action_help()
 
+    def action_close_draft(self) -> None:
+        self.wizard.action_close_draft()
+
     async def action_save(self) -> None:
         await self.wizard.save(announce=True)
 
@@ -187,6 +191,11 @@ class ReviewScreen(Screen[int | None]):
                 return
             self.notify(f"Saved {self.session.path.name} and {target.name}", title="Saved",
                         markup=False)
+        missing = len(self.session.missing())
+        if missing:
+            self.notify(f"{missing} required field(s) are still unanswered; the saved document "
+                        "still shows their {{placeholders}}; this screen lists them.",
+                        title="Not finished", severity="warning", markup=False, timeout=10)
 
     @work(exclusive=True, group="profile")
     async def action_save_to_profile(self) -> None:

@@ -12,6 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -23,6 +24,15 @@ from jdwizard.profiles import Profile
 from jdwizard.template import Template
 
 T = TypeVar("T")
+
+NARROW = 80  # below this width the drafts list goes under the templates, headings shorten
+SHORT = 20  # below this height: no margins, one line per template, no when-to-use text
+HEADINGS = {  # (wide, narrow)
+    "templates": ("[b]New draft from a template[/b]  (Enter starts it)",
+                  "[b]New draft[/b]  (Enter)"),
+    "drafts": ("[b]Resume a saved draft[/b]  (Tab, then Enter)",
+               "[b]Resume a draft[/b]  (Tab, Enter)"),
+}
 
 
 def draft_prompt(summary: DraftSummary, titles: dict[str, str]) -> Text:
@@ -37,6 +47,11 @@ def draft_prompt(summary: DraftSummary, titles: dict[str, str]) -> Text:
         (company, "bold"), f"  {template}\n", (f"{progress} answered · {when} · ", "dim"),
         (summary.path.name, "dim"),
     )
+
+
+def template_label(template: Template) -> str:
+    """A template's title; one of yours adds its id (it may share a built-in one's title)."""
+    return f"{template.title} ({template.id})" if template.origin == USER else template.title
 
 
 class TemplateList(OptionList):
@@ -55,7 +70,6 @@ class DraftList(OptionList):
         Binding("d", "screen.duplicate_draft", "Duplicate"),
         Binding("r", "screen.rename_draft", "Rename"),
         Binding("delete,x", "screen.delete_draft", "Delete"),
-        Binding("slash", "screen.filter_drafts", "Filter"),
     ]
 
 
@@ -64,6 +78,7 @@ class StartScreen(Screen[None]):
 
     BINDINGS = [
         Binding("tab", "app.focus_next", "Switch list"),
+        Binding("slash", "filter_drafts", "Filter drafts"),  # from either list
         Binding("f1", "help", "Help", id="help"),
     ]
 
@@ -84,14 +99,13 @@ class StartScreen(Screen[None]):
         yield Header()
         with Horizontal(id="start"):
             with Vertical(id="start-templates"):
-                yield Static(
-                    "[b]New draft from a template[/b]  (Enter starts it)", classes="heading"
-                )
+                yield Static(HEADINGS["templates"][0], classes="heading",
+                             id="templates-heading")
                 yield Static(id="profile-line")
                 yield TemplateList(id="template-list")
                 yield Static(id="when-to-use")
             with Vertical(id="start-drafts"):
-                yield Static("[b]Resume a saved draft[/b]  (Tab, then Enter)", classes="heading")
+                yield Static(HEADINGS["drafts"][0], classes="heading", id="drafts-heading")
                 yield Input(placeholder="Filter drafts: company, template or file name",
                             id="draft-filter")
                 yield DraftList(id="draft-list")
@@ -108,8 +122,26 @@ class StartScreen(Screen[None]):
         self._fill_drafts()
         self._show_profile()
 
+    def on_resize(self, event: Resize) -> None:
+        """Fit small terminals: stack the lists when narrow, drop the extras when short."""
+        narrow, short = self.size.width < NARROW, self.size.height < SHORT
+        changed = narrow != self.has_class("-narrow") or short != self.has_class("-short")
+        self.set_class(narrow, "-narrow")
+        self.set_class(short, "-short")
+        if changed:
+            for key in ("templates", "drafts"):
+                self.query_one(f"#{key}-heading", Static).update(HEADINGS[key][narrow])
+            highlighted = self.query_one("#template-list", OptionList).highlighted_option
+            chosen = highlighted.id if highlighted else None
+            self._fill_templates(highlight=chosen.split(":", 1)[1] if chosen else None)
+            self._show_profile()
+
     def _fill_templates(self, highlight: str | None = None) -> None:
-        """The templates grouped by category (yours last), then any that cannot be used."""
+        """The templates grouped by category (yours last), then any that cannot be used.
+
+        A template of yours shows its id too, so one titled like a built-in one is told apart;
+        a short terminal gets one line per template (no summary)."""
+        short = self.has_class("-short")
         options = []
         category = None
         for template in self.templates:
@@ -117,10 +149,10 @@ class StartScreen(Screen[None]):
             if group != category:
                 category = group
                 options.append(Option(Text(category.upper(), "dim bold"), disabled=True))
-            mark = f"  ({template.category})" if template.origin == USER else ""
-            options.append(Option(Text.assemble(
-                (template.title, "bold"), (mark, "dim"), "\n", (template.summary, "dim")),
-                id=f"template:{template.id}"))
+            mark = f"  {template.id} · {template.category}" if template.origin == USER else ""
+            summary = () if short else ("\n", (template.summary, "dim"))
+            options.append(Option(Text.assemble((template.title, "bold"), (mark, "dim"),
+                                                *summary), id=f"template:{template.id}"))
         for problem in self.problems:
             options.append(Option(Text.assemble(
                 (problem.template_id, "bold"), ("  cannot be used\n", "red"),
@@ -135,10 +167,14 @@ class StartScreen(Screen[None]):
 
     @work(group="import")
     async def action_import_template(self) -> None:
-        """Import a template file (in the {{placeholder}} / [note] notation) and list it."""
-        from jdwizard.importer import import_template
+        """Import a template file (in the {{placeholder}} / [note] notation) and list it.
+
+        If its id is taken (the seed's "backend-engineer" is built in), the user picks
+        another, offered a free one, rather than being sent to the command line."""
+        from jdwizard.importer import TemplateIdTaken, import_template
         from jdwizard.library import load_library
         from jdwizard.paths import user_templates_dir
+        from jdwizard.template import ID_PATTERN
         from jdwizard.ui.screens.dialogs import AskScreen
 
         def readable(value: str) -> str | None:
@@ -154,17 +190,35 @@ class StartScreen(Screen[None]):
             return
         source = Path(answer).expanduser()
 
-        def run() -> tuple[str, Library]:
+        def run(template_id: str | None) -> tuple[str, Library]:
             result = import_template(source, dest_root=user_templates_dir(),
-                                     taken_ids=load_library().ids)
+                                     template_id=template_id, taken_ids=load_library().ids)
             return result.template_id, load_library()
 
-        try:
-            template_id, library = await asyncio.to_thread(run)
-        except (UserError, OSError) as error:
-            self.notify(str(error), title="Not imported", severity="error", markup=False,
-                        timeout=12)
-            return
+        template_id: str | None = None
+        while True:
+            try:
+                template_id, library = await asyncio.to_thread(run, template_id)
+                break
+            except TemplateIdTaken as taken:
+                whose = "a built-in template's" if taken.builtin else "one of your templates'"
+                used = {t.id for t in self.templates} | {taken.template_id}
+
+                def usable(value: str, used: set[str] = used) -> str | None:
+                    if not ID_PATTERN.match(value):
+                        return "Use lower-case letters, digits and '-', e.g. my-backend."
+                    return f"{value} is taken; choose another." if value in used else None
+
+                template_id = await self.app.push_screen_wait(AskScreen(
+                    "Choose an id for the imported template",
+                    f"{taken.template_id} is {whose} id. The new template's id (it names "
+                    f"its folder and `jdwizard new ID`):", taken.free_id, usable))
+                if not template_id:
+                    return
+            except (UserError, OSError) as error:
+                self.notify(str(error), title="Not imported", severity="error", markup=False,
+                            timeout=12)
+                return
         self.templates, self.problems = list(library.templates), library.problems
         self._fill_templates(highlight=template_id)
         imported = next(t for t in self.templates if t.id == template_id)
@@ -176,9 +230,12 @@ class StartScreen(Screen[None]):
 
     def _show_profile(self) -> None:
         line = self.query_one("#profile-line", Static)
+        narrow = self.has_class("-narrow")
         if self.profile is None:
-            line.update(Text.assemble(("No company profile", "dim"),
-                                      ("  ·  p: choose one", "dim")))
+            line.update(Text("No company profile  ·  p: choose one", "dim"))
+        elif narrow:
+            line.update(Text.assemble("Profile: ", (self.profile.name, "bold"),
+                                      ("  ·  p: change", "dim")))
         else:
             count = len(self.profile.answers)
             line.update(Text.assemble(
@@ -210,7 +267,7 @@ class StartScreen(Screen[None]):
         draft_list = self.query_one("#draft-list", DraftList)
         kept = draft_list.highlighted_option.id if draft_list.highlighted_option else None
         words = self.query_one("#draft-filter", Input).value.casefold().split()
-        titles = {t.id: t.title for t in self.templates}
+        titles = {t.id: template_label(t) for t in self.templates}
         options = []
         for index, summary in enumerate(self.drafts):
             haystack = " ".join((summary.company, summary.template,
@@ -222,6 +279,8 @@ class StartScreen(Screen[None]):
         ids = [option.id for option in options]
         draft_list.highlighted = ids.index(kept) if kept in ids else (0 if ids else None)
         self.query_one("#draft-filter").display = bool(self.drafts)
+        self.set_class(not self.drafts, "-no-drafts")
+        self.refresh_bindings()
         draft_list.display = bool(options)
         no_drafts = self.query_one("#no-drafts", Static)
         no_drafts.display = not options
@@ -250,8 +309,12 @@ class StartScreen(Screen[None]):
         self.drafts = await asyncio.to_thread(list_drafts, folder, draft_progress)
         self._fill_drafts()
 
-    async def _draft_operation(self, operation: Callable[[], T], done: str) -> T | None:
-        """Run a file operation in a thread; report a refusal in one line; reload the list."""
+    async def _draft_operation(
+        self, operation: Callable[[], T], done: str | Callable[[T], str]
+    ) -> T | None:
+        """Run a file operation in a thread; report a refusal in one line; reload the list.
+
+        `done` is the message on success, or makes it from what the operation returned."""
         try:
             result = await asyncio.to_thread(operation)
         except (UserError, OSError) as error:
@@ -261,7 +324,7 @@ class StartScreen(Screen[None]):
             return None
         finally:
             await self.reload_drafts()
-        self.notify(done, markup=False)
+        self.notify(done if isinstance(done, str) else done(result), markup=False)
         return result
 
     @work(group="drafts")
@@ -281,7 +344,7 @@ class StartScreen(Screen[None]):
         summary = self.selected_draft()
         if summary is None:
             return
-        from jdwizard.draft_ops import rename_draft
+        from jdwizard.draft_ops import document_paths, rename_draft
         from jdwizard.drafts import slugify
         from jdwizard.ui.screens.dialogs import AskScreen
 
@@ -291,18 +354,20 @@ class StartScreen(Screen[None]):
         async def chosen(name: str | None) -> None:
             if name:
                 await self._draft_operation(
-                    lambda: rename_draft(summary.path, name), f"Renamed {summary.path.name}"
+                    lambda: rename_draft(summary.path, name),
+                    lambda target: f"Renamed {summary.path.name} to {target.name}",
                 )
 
+        documents = ", ".join(d.suffix for d in document_paths(summary.path)) or ".md"
         self.app.push_screen(AskScreen(
-            "Rename draft", "A new file name; the document (.md) is renamed with it.",
+            "Rename draft", f"A new file name; its documents ({documents}) are renamed with it.",
             summary.path.stem, usable), chosen)
 
     def action_delete_draft(self) -> None:
         summary = self.selected_draft()
         if summary is None:
             return
-        from jdwizard.draft_ops import delete_draft
+        from jdwizard.draft_ops import delete_draft, document_paths
         from jdwizard.ui.screens.dialogs import ConfirmScreen
 
         async def confirmed(yes: bool | None) -> None:
@@ -312,17 +377,23 @@ class StartScreen(Screen[None]):
                 )
 
         what = summary.company or summary.path.name
+        documents = ", ".join(d.name for d in document_paths(summary.path))
         self.app.push_screen(ConfirmScreen(
-            f"Delete the draft {what} ({summary.path.name}) and its document? "
-            "This cannot be undone.", "Delete"), confirmed)
+            f"Delete the draft {what} ({summary.path.name})"
+            + (f" and its documents ({documents})" if documents else "")
+            + "? This cannot be undone.", "Delete"), confirmed)
 
     def action_filter_drafts(self) -> None:
         self.query_one("#draft-filter", Input).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Filtering needs drafts to filter."""
+        return bool(self.drafts) if action == "filter_drafts" else True
+
     def commands(self) -> Iterable[SystemCommand]:
         """The start screen's actions for the palette, each with its key."""
         for template in self.templates:
-            yield SystemCommand(f"New draft: {template.title}", template.summary,
+            yield SystemCommand(f"New draft: {template_label(template)}", template.summary,
                                 lambda t=template: self.app.start_new_draft(t))
         if self.drafts:
             yield SystemCommand("Duplicate draft", "A new draft from the highlighted one  d",

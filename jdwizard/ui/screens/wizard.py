@@ -58,6 +58,7 @@ class WizardScreen(Screen[None]):
         Binding("f1", "help", "Help", priority=True, id="help"),
         Binding("f2", "toggle_preview", "Preview", priority=True, id="toggle-preview"),
         Binding("ctrl+j", "focus_fields", "Fields", show=False, priority=True, id="fields"),
+        Binding("f4", "close_draft", "Drafts", show=False, priority=True, id="close-draft"),
     ]
 
     def __init__(self, session: Session, start_index: int = 0) -> None:
@@ -69,6 +70,7 @@ class WizardScreen(Screen[None]):
         self._save_failure: str | None = None  # the last save error announced, while it lasts
         self._autosave_paused_until = 0.0
         self._narrow = False
+        self._hint_from_profile = False  # whether the hint says the answer is the profile's
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -170,16 +172,7 @@ class WizardScreen(Screen[None]):
         self._update_progress()
         optional = "" if field.required else " (optional)"
         self.query_one("#question", Static).update(f"[b]{_escape(field.question)}[/b]{optional}")
-        hint = field.hint
-        if field.kind == "text":
-            hint = f"{hint}  ·  one per line; PageDown for the next field"
-        if field.suggestions:
-            hint = f"{hint}  ·  suggestions: {' / '.join(field.suggestions)} (→ completes)"
-        hint = _escape(hint)
-        if self.session.from_profile(field):
-            hint += (f"\n[i]⌂ Filled in from the {_escape(self.session.profile_name or '')} "
-                     "profile: edit it if this role differs.[/i]")
-        self.query_one("#hint", Static).update(hint)
+        self._update_hint()
         tips = self.session.template.tips_for(field.name)
         tips_widget = self.query_one("#tips", Static)
         tips_widget.update("\n".join(f"💡 {_escape(tip.text)}" for tip in tips))
@@ -314,9 +307,27 @@ class WizardScreen(Screen[None]):
                 line.insert_text_at_cursor(stray)
             self._answer_changed(line.value)
 
+    def _update_hint(self) -> None:
+        """The field's example and how to answer; "filled in from the profile" while the
+        answer is still the profile's."""
+        field = self.field
+        hint = field.hint
+        if field.kind == "text":
+            hint = f"{hint}  ·  one per line; PageDown for the next field"
+        if field.suggestions:
+            hint = f"{hint}  ·  suggestions: {' / '.join(field.suggestions)} (→ completes)"
+        hint = _escape(hint)
+        self._hint_from_profile = self.session.from_profile(field)
+        if self._hint_from_profile:
+            hint += (f"\n[i]⌂ Filled in from the {_escape(self.session.profile_name or '')} "
+                     "profile: edit it if this role differs.[/i]")
+        self.query_one("#hint", Static).update(hint)
+
     def _answer_changed(self, value: str) -> None:
         if not self.session.set_answer(self.field.name, value):
             return
+        if self._hint_from_profile != self.session.from_profile(self.field):
+            self._update_hint()  # edited away from the profile's answer (or back to it)
         self._show_feedback()
         self._refresh_preview()
         self.query_one(FieldList).refresh_field(self.index)
@@ -410,6 +421,10 @@ class WizardScreen(Screen[None]):
     async def action_save(self) -> None:
         await self.flush_typing()
         await self.save(announce=True)
+
+    def action_close_draft(self) -> None:
+        """Save and go back to the start screen (templates and drafts)."""
+        self.app.run_worker(self.app.close_draft(), exclusive=True, group="open")
 
     async def _autosave(self) -> None:
         if time.monotonic() < self._autosave_paused_until:
@@ -514,6 +529,8 @@ class WizardScreen(Screen[None]):
                                 self.action_focus_fields)
         yield SystemCommand("Help", "When to use this template, how to personalise it, FAQ  f1",
                             self.action_help)
+        yield SystemCommand("Close draft", "Save it and go back to the templates and drafts  f4",
+                            self.action_close_draft)
         for field in self.session.fields:
             yield SystemCommand(
                 f"Jump to field: {field.label}",
