@@ -180,6 +180,12 @@ class Session:
         """Whether there is anything worth writing to disk."""
         return self.draft.path is not None or any(v.strip() for v in self.answers.values())
 
+    @property
+    def awaits_company_name(self) -> bool:
+        """Saved under a name without the company (typed since): the next save renames it."""
+        return (self._auto_named and not self._named_with_company
+                and bool(self.answers.get("company", "").strip()))
+
     def save_job(self, *, company_settled: bool = True, target: Path | None = None) -> SaveJob:
         """Snapshot the draft for saving; pick (or refine) the file name when it is automatic.
 

@@ -206,7 +206,13 @@ async def test_f4_saves_the_draft_and_goes_back_to_the_start_screen(drafts_folde
         await pilot.press("enter")  # the first template: Backend Engineer
         await pilot.pause()
         assert isinstance(app.screen, WizardScreen)
-        await pilot.press(*"Umbrella", "f4")
+        await pilot.press(*"Umbrella")
+        for _ in range(40):  # an autosave while the company is typed: named without it
+            await pilot.pause(0.05)
+            if any(drafts_folder.glob("*.toml")) and not app.screen.session.dirty:
+                break
+        assert [p.name.startswith("backend") for p in drafts_folder.glob("*.toml")] == [True]
+        await pilot.press("f4")
         for _ in range(60):
             await pilot.pause(0.05)
             if isinstance(app.screen, StartScreen) and rows(app):
@@ -215,6 +221,8 @@ async def test_f4_saves_the_draft_and_goes_back_to_the_start_screen(drafts_folde
         assert len(app.screen_stack) == 2  # the default screen and the start screen
         assert len(rows(app)) == 1 and "Umbrella" in rows(app)[0]
         path = app.screen.drafts[0].path
+        assert path.name.startswith("umbrella-backend-engineer-")  # named once it was settled
+        assert [p.name for p in drafts_folder.glob("*.toml")] == [path.name]
         assert load_draft(path).answers == {"company": "Umbrella"}
         assert locking.holder(path) is None and not locking.lock_path(path).exists()
         messages = [n.message for n in app._notifications]
@@ -225,3 +233,22 @@ async def test_f4_saves_the_draft_and_goes_back_to_the_start_screen(drafts_folde
         await pilot.pause()
         assert isinstance(app.screen, WizardScreen)
         assert app.screen.session.answers == {"company": "Umbrella"}
+
+
+async def test_quitting_right_after_typing_the_company_names_the_file_after_it(drafts_folder,
+                                                                              backend):
+    """Autosave while the company is being typed names the file without it; Ctrl+Q straight
+    after (nothing typed since) still gives the draft the company's name."""
+    from jdwizard.app_state import new_session
+
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Umbrella")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if any(drafts_folder.glob("*.toml")) and not app.screen.session.dirty:
+                break
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    names = [p.name for p in drafts_folder.glob("*.toml")]
+    assert len(names) == 1 and names[0].startswith("umbrella-backend-engineer-"), names

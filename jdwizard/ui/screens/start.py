@@ -211,8 +211,8 @@ class StartScreen(Screen[None]):
 
                 template_id = await self.app.push_screen_wait(AskScreen(
                     "Choose an id for the imported template",
-                    f"{taken.template_id} is {whose} id. The new template's id (it names "
-                    f"its folder and `jdwizard new ID`):", taken.free_id, usable))
+                    f"{taken.template_id} is {whose} id. The new template's id (its folder's "
+                    f"name; jdwizard new ID opens it):", taken.free_id, usable))
                 if not template_id:
                     return
             except (UserError, OSError) as error:

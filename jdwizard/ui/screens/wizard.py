@@ -460,7 +460,9 @@ class WizardScreen(Screen[None]):
         stay in memory either way.
         """
         async with self._save_lock:
-            if not announce and not self.session.dirty:
+            if not announce and not self.session.dirty and not (
+                company_settled and self.session.awaits_company_name
+            ):
                 return True
             revision = self.session.revision
             previous = self.session.path
