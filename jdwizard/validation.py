@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from jdwizard.template import Field
 
+PAY_FIELDS = ("location", "work_type")  # besides the salary, these decide which pay rules apply
+
 
 @dataclass(frozen=True)
 class Feedback:
@@ -32,3 +34,9 @@ def check_answer(field: Field, value: str) -> Feedback:
 def answer_problem(field: Field, value: str) -> str | None:
     """The problem with `value`, if any."""
     return check_answer(field, value).problem
+
+
+def needs_checking(field: Field, value: str) -> bool:
+    """Whether the draft checks can find anything in `value`: an empty answer matters only to
+    the pay rules (salary, location, work type); elsewhere it is just unanswered (a mark)."""
+    return bool(value.strip()) or field.validate == "salary" or field.name in PAY_FIELDS

@@ -536,3 +536,47 @@ async def test_layout_fits_common_sizes(drafts_folder, backend, size):
         answer = app.screen.query_one("#answer-line")
         assert answer.region.height == 3 and answer.region.width >= 30
         assert app.screen.query_one("#question").region.height >= 1
+
+
+async def test_the_garbage_collector_paused_for_start_up_is_back_on_at_the_first_screen(
+    drafts_folder, backend
+):
+    """The command line pauses the collector while start-up builds its objects; the app turns it
+    back on (freezing what start-up built) once its first screen is painted."""
+    import gc
+
+    from jdwizard.app_state import new_session
+
+    gc.disable()
+    try:
+        app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+async def test_an_empty_salary_still_says_it_is_missing_and_an_empty_company_says_nothing(
+    drafts_folder, backend
+):
+    """Empty answers skip the checks, except where emptiness is itself the finding (pay)."""
+    from textual.widgets import Static
+
+    from jdwizard.app_state import new_session
+
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        feedback = app.screen.query_one("#feedback", Static)
+        assert app.screen.field.name == "company" and not feedback.display
+        app.screen.jump_to("salary_range")
+        await pilot.pause()
+        assert feedback.display and "No salary range" in str(feedback.render())
+        app.screen.jump_to("company")
+        await pilot.press(*"Acme rockstar")  # typed: checked as before
+        await pilot.pause()
+        assert feedback.display and "rockstar" in str(feedback.render()).lower()

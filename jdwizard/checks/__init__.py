@@ -16,6 +16,7 @@ from jdwizard.checks.readability import Readability, measure
 from jdwizard.checks.terms import check_terms
 from jdwizard.checks.unfilled import check_leftovers, check_required
 from jdwizard.template import Field, Template
+from jdwizard.validation import PAY_FIELDS
 
 WORDS_RANGE = (300, 700)  # Textio, Ongig, Paycor (shared/data/pay-transparency.md)
 MIN_READING_EASE = 60.0  # Flesch: 60+ is plain English
@@ -103,6 +104,15 @@ def check_draft(template: Template, answers: Mapping[str, str]) -> Report:
     return Report(findings, gender, readability, verdict, code(fixed_text))
 
 
+def warm_up() -> None:
+    """Load the word lists and rules now (in a thread at start), not on the first keystroke."""
+    from jdwizard.checks.gender import word_lists
+    from jdwizard.checks.pay import rules
+    from jdwizard.checks.terms import terms
+
+    word_lists(), rules(), terms()
+
+
 def check_field(template: Template, item: Field, answers: Mapping[str, str]) -> list[Finding]:
     """The findings for one answer, cheap enough to run on every keystroke."""
     value = answers.get(item.name, "")
@@ -117,7 +127,7 @@ def check_field(template: Template, item: Field, answers: Mapping[str, str]) -> 
             "Fine in moderation; the review screen shows the balance of the whole post, "
             "where the template's own text counts too.",
         ))
-    if item.validate == "salary" or item.name in ("location", "work_type"):
+    if item.validate == "salary" or item.name in PAY_FIELDS:
         findings += [f for f in _pay(template, answers)[0] if f.field == item.name]
     return findings
 

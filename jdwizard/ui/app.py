@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import time
 from collections.abc import Iterable
@@ -37,11 +38,34 @@ class JDWizardApp(App[None]):
         self.session = session
         self.drafts_folder = drafts_folder
         self._quit_refused_at = -QUIT_CONFIRM_SECONDS  # when quitting was last refused
+        self._first_screen_shown = False
         from jdwizard.config import load_config
 
         self.config = load_config()
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
+
+    def first_screen_shown(self) -> None:
+        """Called once the first screen (start or wizard) is painted: turn the garbage
+        collector back on if the command line paused it for start-up (freezing what start-up
+        built, so later collections skip it), and load the checks' data in a thread so the
+        first keystroke does not wait for it."""
+        if self._first_screen_shown:
+            return
+        self._first_screen_shown = True
+        if not gc.isenabled():
+            gc.enable()
+            gc.freeze()
+        self.run_worker(self._warm_up_checks(), group="warm-up", exit_on_error=False)
+
+    async def _warm_up_checks(self) -> None:
+        def load() -> None:
+            from jdwizard.checks import warm_up
+
+            with contextlib.suppress(Exception):  # a problem is reported when checks run
+                warm_up()
+
+        await asyncio.to_thread(load)
 
     def on_mount(self) -> None:
         if self.config.problem:

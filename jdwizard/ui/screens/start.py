@@ -121,6 +121,7 @@ class StartScreen(Screen[None]):
         self._fill_templates()
         self._fill_drafts()
         self._show_profile()
+        self.call_after_refresh(self.app.first_screen_shown)  # type: ignore[attr-defined]
 
     def on_resize(self, event: Resize) -> None:
         """Fit small terminals: stack the lists when narrow, drop the extras when short."""

@@ -28,7 +28,7 @@ from jdwizard.ui.marks import MARKS
 from jdwizard.ui.widgets.answer_inputs import AnswerInput, AnswerText
 from jdwizard.ui.widgets.field_list import FieldList
 from jdwizard.ui.widgets.preview import DocumentPreview
-from jdwizard.validation import check_answer
+from jdwizard.validation import check_answer, needs_checking
 
 if TYPE_CHECKING:
     from jdwizard.checks.finding import Finding
@@ -94,6 +94,7 @@ class WizardScreen(Screen[None]):
         self._update_subtitle()
         self.show_field(self.index)
         self.set_interval(AUTOSAVE_SECONDS, self._autosave)
+        self.call_after_refresh(self.app.first_screen_shown)  # type: ignore[attr-defined]
         migration = self.session.migration
         if migration is not None and migration.message():
             self.notify(migration.message(), title="Older draft", timeout=12, markup=False)
@@ -225,7 +226,10 @@ class WizardScreen(Screen[None]):
         paste is checked in a worker thread once typing pauses, so input never waits for it.
         """
         value = self.session.answers.get(self.field.name, "")
-        if len(value) <= LONG_ANSWER:
+        if not needs_checking(self.field, value):  # nothing to find: the checks load later
+            self.workers.cancel_group(self, "field-checks")
+            self._render_feedback([])
+        elif len(value) <= LONG_ANSWER:
             from jdwizard.checks import check_field
 
             self.workers.cancel_group(self, "field-checks")  # a stale long check must not land
