@@ -80,6 +80,14 @@ async def test_an_imported_template_walks_and_saves_like_the_builtin_one(tmp_pat
     assert "## What we offer" in document and "- Health insurance\n- A yearly" in document
 
 
+async def wait_for_message(app: JDWizardApp, pilot, title: str) -> None:
+    """Wait (up to 2.5 s) for a notification titled `title`: the import runs in a thread."""
+    for _ in range(50):
+        await pilot.pause(0.05)
+        if any(n.title == title for n in app._notifications):
+            return
+
+
 async def test_the_start_screen_imports_a_template(drafts_folder, tmp_path):
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
@@ -99,10 +107,7 @@ async def test_the_start_screen_imports_a_template(drafts_folder, tmp_path):
             "template"), "utf-8")
         app.screen.query_one(Input).value = str(copy)
         await pilot.press("enter")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if any(n.title == "Template imported" for n in app._notifications):
-                break
+        await wait_for_message(app, pilot, "Template imported")
         assert isinstance(app.screen, StartScreen)
         options = app.screen.query_one("#template-list", OptionList)
         assert options.highlighted_option.id == "template:platform-engineer"
@@ -139,10 +144,7 @@ async def test_importing_the_seed_from_the_start_screen_asks_for_a_free_id(draft
         error = str(app.screen.query_one("#ask-error").render())
         assert "frontend-engineer is taken" in error
         await import_dialog_value(app, pilot, "backend-engineer-2")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if any(n.title == "Template imported" for n in app._notifications):
-                break
+        await wait_for_message(app, pilot, "Template imported")
         assert isinstance(app.screen, StartScreen)
         options = app.screen.query_one("#template-list", OptionList)
         assert options.highlighted_option.id == "template:backend-engineer-2"
