@@ -94,8 +94,9 @@ def series(command: list[str], env: dict[str, str], repeats: int,
     """`repeats` runs of `command`; `fresh` (a draft the command creates) is removed before each."""
     times, peak = [], 0
     for _ in range(repeats):
-        if fresh is not None:
+        if fresh is not None:  # the draft and its document, as a new draft needs
             fresh.unlink(missing_ok=True)
+            fresh.with_suffix(".md").unlink(missing_ok=True)
         elapsed, memory = timed(command, env)
         times.append(elapsed)
         peak = max(peak, memory)
