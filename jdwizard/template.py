@@ -185,11 +185,12 @@ def _check_renames(fields: tuple[Field, ...], where: str) -> None:
 
 
 def _check_body_variables(body: str, names: list[str], body_path: Path) -> None:
-    from jinja2 import TemplateSyntaxError, meta
+    from jinja2 import StrictUndefined, TemplateSyntaxError, meta
     from jinja2.sandbox import SandboxedEnvironment
 
+    environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
     try:
-        used = meta.find_undeclared_variables(SandboxedEnvironment().parse(body))
+        used = meta.find_undeclared_variables(environment.parse(body))
     except TemplateSyntaxError as error:
         raise TemplateError(f"{body_path}:{error.lineno}: {error.message}") from None
     unknown = sorted(used - set(names))
@@ -198,6 +199,16 @@ def _check_body_variables(body: str, names: list[str], body_path: Path) -> None:
     unused = [name for name in names if name not in used]
     if unused:
         raise TemplateError(f"{body_path}: never uses the field {unused[0]!r}; remove it or use it")
+    compiled = environment.from_string(body)
+    for value in ("x", ""):  # every field answered, then none: it must render either way
+        try:
+            compiled.render(dict.fromkeys(names, value))
+        except Exception as error:  # the sandbox refusing (SecurityError), a bad filter...
+            message = str(error).split("\n")[0]
+            raise TemplateError(
+                f"{body_path}: cannot be rendered ({message}); a body may insert fields and "
+                "use if/for, nothing more"
+            ) from None
 
 
 def _check_keys(data: dict[str, Any], allowed: set[str], where: str) -> None:

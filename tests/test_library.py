@@ -264,3 +264,18 @@ def test_renamed_from_must_not_name_a_current_field(tmp_path):
     _edit(toml, 'name = "datastore"', 'name = "datastore"\nrenamed_from = "domain"')
     with pytest.raises(TemplateError, match="renamed_from 'domain', which is still a field"):
         load_template(folder)
+
+
+def test_a_user_template_reaching_past_the_sandbox_is_reported_not_rendered(capsys):
+    """User templates are untrusted: a body that digs into Python objects is refused by the
+    sandbox when loaded, named with the reason, and the other templates still work."""
+    folder = user_copy("evil")
+    body = folder / "body.md.j2"
+    body.write_text(body.read_text("utf-8") + "{{ company.__class__.__mro__[1] }}\n", "utf-8")
+    library = load_library()
+    assert "evil" not in {t.id for t in library.templates}
+    problem = next(p for p in library.problems if p.template_id == "evil")
+    assert "cannot be rendered" in problem.message and "unsafe" in problem.message
+    assert "backend-engineer" in {t.id for t in library.templates}
+    code, out, err = run(capsys, "describe", "evil")
+    assert code == 1 and "cannot be rendered" in err and "Traceback" not in err

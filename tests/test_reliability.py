@@ -103,6 +103,25 @@ async def test_start_screen_offers_a_read_only_view_of_a_bad_draft(drafts_folder
     assert path.read_text(encoding="utf-8") == content
 
 
+@pytest.mark.parametrize("kind", ["binary", "nul-bytes", "empty", "huge", "not-toml"])
+async def test_every_kind_of_bad_draft_opens_the_bad_draft_dialog_from_the_start_screen(
+    kind, drafts_folder
+):
+    """Enter on any bad draft explains it in the dialog (reading what can be salvaged never
+    raises, whatever the bytes), and leaves the file as it was."""
+    drafts_folder.mkdir(parents=True)
+    content, words = BAD_DRAFTS[kind]
+    path = drafts_folder / f"{kind}.toml"
+    path.write_bytes(content)
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_bad_draft_from_start(app, pilot)
+        problem = str(dialog.query_one("#bad-draft-problem", Static).render())
+        assert words in problem and path.name in problem
+        assert app.is_running
+    assert path.read_bytes() == content
+
+
 async def test_a_bad_draft_can_start_a_new_draft_with_its_readable_answers(drafts_folder):
     drafts_folder.mkdir(parents=True)
     path = drafts_folder / "typed.toml"
@@ -255,6 +274,22 @@ def test_a_save_never_replaces_answers_someone_else_saved_meanwhile(saved_draft)
     assert copy.name == "shared-copy.toml"
     assert load_draft(copy).answers == {"company": "Acme", "location": "Paris"}
     assert load_draft(saved_draft).answers["location"] == "Berlin"
+
+
+def test_an_edit_in_place_of_the_same_size_is_noticed(saved_draft):
+    """Another program rewrites the draft in place (same file, same size, later time): the
+    stamp still tells, and the save refuses rather than overwrite it."""
+    session = open_session(saved_draft)
+    text = saved_draft.read_text("utf-8")
+    assert '"Acme"' in text
+    with saved_draft.open("r+", encoding="utf-8") as stream:  # same inode, same size
+        stream.write(text.replace('"Acme"', '"Acmf"'))
+    later = saved_draft.stat().st_mtime + 5
+    os.utime(saved_draft, (later, later))
+    session.set_answer("location", "Paris")
+    with pytest.raises(DraftConflict):
+        session.save_now()
+    assert load_draft(saved_draft).answers["company"] == "Acmf"
 
 
 async def test_the_app_saves_to_a_copy_when_the_draft_changed_on_disk(saved_draft, drafts_folder):
