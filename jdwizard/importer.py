@@ -456,7 +456,7 @@ def known_fields() -> dict[str, Field]:
 
     fields: dict[str, Field] = {}
     for folder in template_folders():
-        for field in load_template(folder).fields:
+        for field in load_template(folder, trusted=True).fields:
             fields.setdefault(field.name, field)
     return fields
 

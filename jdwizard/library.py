@@ -55,7 +55,7 @@ def template_folders(root: Path | None = None) -> list[Path]:
 
 @cache
 def _load_cached(folder: Path, stamp: tuple[int, int], origin: str) -> Template:
-    return dataclasses.replace(load_template(folder), origin=origin)
+    return dataclasses.replace(load_template(folder, trusted=origin == BUILTIN), origin=origin)
 
 
 def load_folder(folder: Path, origin: str = BUILTIN) -> Template:

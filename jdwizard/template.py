@@ -102,8 +102,11 @@ class Template:
         return tuple(tip for tip in self.tips if name in tip.fields)
 
 
-def load_template(folder: Path) -> Template:
-    """Load and validate the bundle in `folder`; raise TemplateError naming file and culprit."""
+def load_template(folder: Path, *, trusted: bool = False) -> Template:
+    """Load and validate the bundle in `folder`; raise TemplateError naming file and culprit.
+
+    An untrusted bundle (the user's) is also rendered once in the sandbox, so that a body the
+    sandbox refuses is reported now rather than when a draft is rendered."""
     meta_path = folder / TEMPLATE_FILE
     try:
         data = tomllib.loads(meta_path.read_text(encoding="utf-8"))
@@ -115,10 +118,10 @@ def load_template(folder: Path) -> Template:
         raise TemplateError(f"{meta_path}: cannot be read ({error})") from None
     except tomllib.TOMLDecodeError as error:
         raise TemplateError(f"{meta_path}: not valid TOML ({error})") from None
-    return _build(data, meta_path)
+    return _build(data, meta_path, trusted)
 
 
-def _build(data: dict[str, Any], meta_path: Path) -> Template:
+def _build(data: dict[str, Any], meta_path: Path, trusted: bool) -> Template:
     where = str(meta_path)
     _check_keys(data, _TOP_KEYS, where)
     template_id = _text(data, "id", where)
@@ -149,7 +152,7 @@ def _build(data: dict[str, Any], meta_path: Path) -> Template:
         body = body_path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise TemplateError(f"{body_path}: cannot be read ({error})") from None
-    _check_body_variables(body, names, body_path)
+    _check_body_variables(body, names, body_path, try_render=not trusted)
     return Template(
         id=template_id,
         title=_text(data, "title", where),
@@ -184,13 +187,14 @@ def _check_renames(fields: tuple[Field, ...], where: str) -> None:
             claimed[old] = field.name
 
 
-def _check_body_variables(body: str, names: list[str], body_path: Path) -> None:
+def _check_body_variables(body: str, names: list[str], body_path: Path, try_render: bool) -> None:
     from jinja2 import StrictUndefined, TemplateSyntaxError, meta
     from jinja2.sandbox import SandboxedEnvironment
 
     environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
     try:
-        used = meta.find_undeclared_variables(environment.parse(body))
+        tree = environment.parse(body)
+        used = meta.find_undeclared_variables(tree)
     except TemplateSyntaxError as error:
         raise TemplateError(f"{body_path}:{error.lineno}: {error.message}") from None
     unknown = sorted(used - set(names))
@@ -199,7 +203,9 @@ def _check_body_variables(body: str, names: list[str], body_path: Path) -> None:
     unused = [name for name in names if name not in used]
     if unused:
         raise TemplateError(f"{body_path}: never uses the field {unused[0]!r}; remove it or use it")
-    compiled = environment.from_string(body)
+    if not try_render:
+        return
+    compiled = environment.from_string(tree)
     for value in ("x", ""):  # every field answered, then none: it must render either way
         try:
             compiled.render(dict.fromkeys(names, value))
