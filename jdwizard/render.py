@@ -11,9 +11,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from jinja2 import StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
-
 from jdwizard.template import Field, Template
 
 # Segment markers are Unicode noncharacters, which no real text uses; they are removed from
@@ -102,6 +99,9 @@ class Renderer:
 
     def __init__(self, template: Template) -> None:
         self.template = template
+        from jinja2 import StrictUndefined  # here: listing drafts needs no Jinja2
+        from jinja2.sandbox import SandboxedEnvironment
+
         environment = SandboxedEnvironment(
             undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
         )

@@ -279,3 +279,18 @@ def test_a_user_template_reaching_past_the_sandbox_is_reported_not_rendered(caps
     assert "backend-engineer" in {t.id for t in library.templates}
     code, out, err = run(capsys, "describe", "evil")
     assert code == 1 and "cannot be rendered" in err and "Traceback" not in err
+
+
+def test_the_start_screen_lists_load_without_jinja2(tmp_path):
+    """Templates and drafts are listed without importing Jinja2 (about 40 ms of start-up); it
+    loads when a draft is opened."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from jdwizard.app_state import load_start_lists; "
+            "lists = load_start_lists(None); assert lists.library.templates; "
+            "print('jinja2' in sys.modules)")
+    env = {"JDWIZARD_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, env=env)
+    assert result.stdout.strip() == "False"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from jdwizard.library import get_template
+from jdwizard.library import get_template, template_folders
 from jdwizard.paths import builtin_templates_dir
 from jdwizard.template import TemplateError, load_template
 
@@ -184,3 +184,10 @@ def test_each_builtin_template_renders_whole_with_all_or_only_required_answers(t
     skipped = [f for f in template.fields if not f.required]
     document = renderer.render(minimal)
     assert skipped and not any(f"ANSWER-{f.name}" in document for f in skipped)
+
+
+@pytest.mark.parametrize("folder", template_folders(), ids=lambda folder: folder.name)
+def test_every_built_in_bundle_passes_the_checks_user_templates_get(folder: Path) -> None:
+    """The app trusts the built-in bundles (no Jinja2 at start-up); here each is checked as a
+    user's would be: its body parses, uses exactly its fields, and renders in the sandbox."""
+    assert load_template(folder, trusted=False).id == folder.name
