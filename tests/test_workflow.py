@@ -31,7 +31,10 @@ async def test_a_theme_chosen_is_remembered_for_the_next_start(drafts_folder):
         await app.workers.wait_for_complete()
     assert tomllib.loads(config_path().read_text("utf-8"))["theme"] == "nord"
     again = JDWizardApp(None, drafts_folder)
-    async with again.run_test(size=SIZE):
+    async with again.run_test(size=SIZE) as pilot:
+        await again.workers.wait_for_complete()  # the start screen is up (not mid-mount)
+        await pilot.pause()
+        assert isinstance(again.screen, StartScreen)
         assert again.theme == "nord"
 
 
