@@ -22,11 +22,12 @@ from jdwizard.errors import UserError
 from jdwizard.library import USER, Library, TemplateProblem
 from jdwizard.profiles import Profile
 from jdwizard.template import Template
+from jdwizard.ui.screens.wizard import NARROW, SHORT
 
 T = TypeVar("T")
 
-NARROW = 80  # below this width the drafts list goes under the templates, headings shorten
-SHORT = 20  # below this height: no margins, one line per template, no when-to-use text
+# Below NARROW columns the drafts list goes under the templates and the headings shorten; below
+# SHORT rows there are no margins, one line per template, no when-to-use text. (The wizard's.)
 HEADINGS = {  # (wide, narrow)
     "templates": ("[b]New draft from a template[/b]  (Enter starts it)",
                   "[b]New draft[/b]  (Enter)"),
