@@ -580,3 +580,25 @@ async def test_an_empty_salary_still_says_it_is_missing_and_an_empty_company_say
         await pilot.press(*"Acme rockstar")  # typed: checked as before
         await pilot.pause()
         assert feedback.display and "rockstar" in str(feedback.render()).lower()
+
+
+@pytest.mark.parametrize("screen_class", [StartScreen, WizardScreen])
+async def test_quitting_while_the_first_screen_mounts_prints_no_traceback(
+    monkeypatch, backend, drafts_folder, screen_class
+) -> None:
+    """Ctrl+Q (or anything that exits) landing while the first screen is still being built:
+    its widgets are gone by the time it mounts, and it must leave quietly with exit code 0."""
+    compose = screen_class.compose
+
+    def quitting_compose(self):
+        self.app.exit()
+        yield from compose(self)
+
+    monkeypatch.setattr(screen_class, "compose", quitting_compose)
+    if screen_class is WizardScreen:
+        app = JDWizardApp(new_session(backend, None, {}, drafts_folder))
+    else:
+        app = JDWizardApp(drafts_folder=drafts_folder)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+    assert app.return_code == 0

@@ -45,6 +45,12 @@ class JDWizardApp(App[None]):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
 
+    @property
+    def quitting(self) -> bool:
+        """Whether the app is on its way out: a screen still mounting when the user quit (or
+        a benchmark exited) finds its widgets already removed and must not touch them."""
+        return bool(getattr(self, "_exit", False))  # set by App.exit()
+
     def first_screen_shown(self) -> None:
         """Called once the first screen (start or wizard) is painted: turn the garbage
         collector back on if the command line paused it for start-up (freezing what start-up

@@ -115,6 +115,8 @@ class StartScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.app.quitting:  # type: ignore[attr-defined]
+            return
         self.title = "jdwizard"
         self.sub_title = "draft a job description"
         template_list = self.query_one("#template-list", OptionList)

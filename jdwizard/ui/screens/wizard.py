@@ -90,6 +90,8 @@ class WizardScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        if self.app.quitting:  # type: ignore[attr-defined]
+            return
         self.title = f"{self.session.template.title}"
         self._update_subtitle()
         self.show_field(self.index)
