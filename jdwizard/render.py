@@ -1,8 +1,10 @@
 """Rendering a template with answers into Markdown, compiled once and cheap per keystroke.
 
-Answers are inserted literally (Jinja2 never evaluates a value), inside a sandboxed environment
-that is strict about undefined variables. `segments()` returns the same document split into
-pieces that remember which field produced them, for a preview that highlights fields.
+Answers are inserted literally (Jinja2 never evaluates a value). A body in the plain subset
+(fields and if/else, as the built-in templates are) renders without Jinja2 at all, exactly as
+Jinja2 would; any other goes to a sandboxed Jinja2 environment, strict about undefined
+variables. `segments()` returns the same document split into pieces that remember which field
+produced them, for a preview that highlights fields.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
+from jdwizard.plain_body import compile_plain
 from jdwizard.template import Field, Template
 
 # Segment markers are Unicode noncharacters, which no real text uses; they are removed from
@@ -94,18 +98,29 @@ def missing_required(template: Template, answers: Mapping[str, str]) -> list[Fie
     return [f for f in template.fields if f.required and not is_answered(f, answers)]
 
 
+class _Compiled(Protocol):
+    def render(self, values: Mapping[str, str], /) -> str: ...
+
+
+def _compile_with_jinja(body: str) -> _Compiled:
+    """A body beyond the plain subset (see plain_body), compiled by Jinja2 in its sandbox."""
+    from jinja2 import StrictUndefined  # here: only such a body needs Jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    environment = SandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
+    )
+    return environment.from_string(body)
+
+
 class Renderer:
     """A template's body, compiled once; renders answers into Markdown or segments."""
 
     def __init__(self, template: Template) -> None:
         self.template = template
-        from jinja2 import StrictUndefined  # here: listing drafts needs no Jinja2
-        from jinja2.sandbox import SandboxedEnvironment
-
-        environment = SandboxedEnvironment(
-            undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
-        )
-        self._compiled = environment.from_string(template.body)
+        self._compiled: _Compiled = compile_plain(
+            template.body, (f.name for f in template.fields)
+        ) or _compile_with_jinja(template.body)
         self._line_starts = self._fields_starting_a_line()
 
     def _fields_starting_a_line(self) -> frozenset[str]:

@@ -190,6 +190,12 @@ def _check_renames(fields: tuple[Field, ...], where: str) -> None:
 
 
 def _check_body_variables(body: str, names: list[str], body_path: Path) -> None:
+    from jdwizard.plain_body import compile_plain
+
+    plain = compile_plain(body)
+    if plain is not None:  # fields and if/else only: it renders, whatever the answers
+        _check_names_used(plain.names, names, body_path)
+        return
     from jinja2 import StrictUndefined, TemplateSyntaxError, meta
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -199,12 +205,7 @@ def _check_body_variables(body: str, names: list[str], body_path: Path) -> None:
         used = meta.find_undeclared_variables(tree)
     except TemplateSyntaxError as error:
         raise TemplateError(f"{body_path}:{error.lineno}: {error.message}") from None
-    unknown = sorted(used - set(names))
-    if unknown:
-        raise TemplateError(f"{body_path}: uses {unknown[0]!r}, which no [[fields]] entry defines")
-    unused = [name for name in names if name not in used]
-    if unused:
-        raise TemplateError(f"{body_path}: never uses the field {unused[0]!r}; remove it or use it")
+    _check_names_used(used, names, body_path)
     compiled = environment.from_string(tree)
     for value in ("x", ""):  # every field answered, then none: it must render either way
         try:
@@ -215,6 +216,16 @@ def _check_body_variables(body: str, names: list[str], body_path: Path) -> None:
                 f"{body_path}: cannot be rendered ({message}); a body may insert fields and "
                 "use if/for, nothing more"
             ) from None
+
+
+def _check_names_used(used: set[str] | frozenset[str], names: list[str], body_path: Path) -> None:
+    """The body must use every field, and nothing else."""
+    unknown = sorted(used - set(names))
+    if unknown:
+        raise TemplateError(f"{body_path}: uses {unknown[0]!r}, which no [[fields]] entry defines")
+    unused = [name for name in names if name not in used]
+    if unused:
+        raise TemplateError(f"{body_path}: never uses the field {unused[0]!r}; remove it or use it")
 
 
 def _check_keys(data: dict[str, Any], allowed: set[str], where: str) -> None:
