@@ -170,11 +170,19 @@ def check_terminal() -> None:
 
 
 def _run_app(session: Session | None = None) -> int:
-    """Run the wizard; afterwards say where the draft is, so it can be found and resumed."""
+    """Run the wizard; afterwards say where the draft is, so it can be found and resumed.
+
+    Without a session it opens on the start screen, whose lists are read now, before the app
+    starts: nothing can be typed yet, and reading them in a thread would only add the hop."""
     check_terminal()
+    start_lists = None
+    if session is None:
+        from jdwizard.app_state import load_start_lists
+
+        start_lists = load_start_lists()
     from jdwizard.ui.app import JDWizardApp
 
-    app = JDWizardApp(session)
+    app = JDWizardApp(session, start_lists=start_lists)
     app.run()
     final = app.session
     if final is not None:

@@ -7,8 +7,9 @@ import contextlib
 import gc
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Awaitable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -16,10 +17,13 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from jdwizard.errors import UserError
-from jdwizard.profiles import Profile
-from jdwizard.session import Session
-from jdwizard.template import Template
-from jdwizard.ui.screens.wizard import WizardScreen
+
+if TYPE_CHECKING:  # imported where used: each first screen loads only what it needs
+    from jdwizard.app_state import StartLists
+    from jdwizard.profiles import Profile
+    from jdwizard.session import Session
+    from jdwizard.template import Template
+    from jdwizard.ui.screens.wizard import WizardScreen
 
 QUIT_CONFIRM_SECONDS = 10.0
 
@@ -32,11 +36,19 @@ class JDWizardApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, id="quit")]
 
-    def __init__(self, session: Session | None = None, drafts_folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        session: Session | None = None,
+        drafts_folder: Path | None = None,
+        start_lists: StartLists | None = None,
+    ) -> None:
+        """Open the wizard on `session`, else the start screen: on `start_lists` if the
+        command line read them before the app started, else on lists read in a thread."""
         # NO_COLOR: Textual would still draw shades of grey; ANSI mode draws no colour at all.
         super().__init__(ansi_color=bool(os.environ.get("NO_COLOR")))
         self.session = session
         self.drafts_folder = drafts_folder
+        self._start_lists = start_lists
         self._quit_refused_at = -QUIT_CONFIRM_SECONDS  # when quitting was last refused
         self._first_screen_shown = False
         from jdwizard.config import load_config
@@ -79,6 +91,9 @@ class JDWizardApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.session is not None:
             self.push_screen(self._wizard_for(self.session))
+        elif self._start_lists is not None:
+            self._show_start_screen(self._start_lists)
+            self._start_lists = None  # later visits read the lists afresh
         else:
             self.run_worker(self._open_start_screen(), exclusive=True, group="open")
 
@@ -86,21 +101,27 @@ class JDWizardApp(App[None]):
         """Read the templates and drafts off the event loop, then show the start screen
         (in place of the current screen when `replace`)."""
         from jdwizard.app_state import load_start_lists
-        from jdwizard.ui.screens.start import StartScreen
 
         lists = await asyncio.to_thread(load_start_lists, self.drafts_folder)
+        await self._show_start_screen(lists, replace)
+
+    def _show_start_screen(self, lists: StartLists, replace: bool = False) -> Awaitable[object]:
+        """Show the start screen on `lists`; the result can be awaited until it is mounted."""
+        from jdwizard.ui.screens.start import StartScreen
+
         start = StartScreen(
             list(lists.library.templates), lists.drafts, lists.library.problems, lists.profile
         )
-        await (self.switch_screen(start) if replace else self.push_screen(start))
+        shown = self.switch_screen(start) if replace else self.push_screen(start)
         if lists.problem:
             self.notify(lists.problem, title="Profile", severity="warning", markup=False)
+        return shown
 
     async def close_draft(self) -> None:
         """Save the draft, let go of it, and show the start screen (to open another).
 
         If the save fails, say so and stay: nothing typed is dropped."""
-        wizard = next((s for s in self.screen_stack if isinstance(s, WizardScreen)), None)
+        wizard = next(iter(self._wizards()), None)
         if wizard is None:
             return
         await wizard.flush_typing()
@@ -117,8 +138,16 @@ class JDWizardApp(App[None]):
             self.notify(f"Saved {wizard.session.path.name}; Tab, then Enter, resumes it.",
                         title="Draft closed", markup=False)
 
+    def _wizards(self) -> list[WizardScreen]:
+        """The wizard screens open (under the review or a dialog, say)."""
+        from jdwizard.ui.screens.wizard import WizardScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, WizardScreen)]
+
     @staticmethod
     def _wizard_for(session: Session) -> WizardScreen:
+        from jdwizard.ui.screens.wizard import WizardScreen
+
         start = session.resume_index()
         screen = WizardScreen(session, start if start is not None else 0)
         if start is None and session.path is not None:
@@ -134,6 +163,7 @@ class JDWizardApp(App[None]):
         """Open the wizard on a new draft of `template`: the profile's company answers (marked
         as such), then `answers`."""
         from jdwizard.drafts import Draft
+        from jdwizard.session import Session
 
         self.session = Session(template, Draft(template.id), folder=self.drafts_folder)
         self.session.apply_profile(profile)
@@ -200,7 +230,7 @@ class JDWizardApp(App[None]):
     async def action_quit(self) -> None:
         """Save what was typed, then quit. If the save fails, say so and stay; a second Ctrl+Q
         within QUIT_CONFIRM_SECONDS quits without saving."""
-        for wizard in [s for s in self.screen_stack if isinstance(s, WizardScreen)]:
+        for wizard in self._wizards():
             await wizard.flush_typing()
             if not wizard.session.has_content() or await wizard.save(announce=False):
                 continue

@@ -62,7 +62,7 @@ class ReviewScreen(Screen[int | None]):
 
     def on_resize(self) -> None:
         """Below 80 columns the document gives way to the summary and buttons."""
-        from jdwizard.ui.screens.wizard import NARROW
+        from jdwizard.ui.sizes import NARROW
 
         self.set_class(self.size.width < NARROW, "-narrow")
 

@@ -22,7 +22,7 @@ from jdwizard.errors import UserError
 from jdwizard.library import USER, Library, TemplateProblem
 from jdwizard.profiles import Profile
 from jdwizard.template import Template
-from jdwizard.ui.screens.wizard import NARROW, SHORT
+from jdwizard.ui.sizes import NARROW, SHORT, terminal_size
 
 T = TypeVar("T")
 
@@ -90,7 +90,10 @@ class StartScreen(Screen[None]):
         problems: Sequence[TemplateProblem] = (),
         profile: Profile | None = None,
     ) -> None:
-        super().__init__()
+        size = terminal_size()
+        classes = {"-no-drafts": not drafts, "-narrow": bool(size and size[0] < NARROW),
+                   "-short": bool(size and size[1] < SHORT)}
+        super().__init__(classes=" ".join(name for name, on in classes.items() if on))
         self.templates = templates
         self.problems = problems
         self.drafts = drafts
@@ -100,13 +103,15 @@ class StartScreen(Screen[None]):
         yield Header()
         with Horizontal(id="start"):
             with Vertical(id="start-templates"):
-                yield Static(HEADINGS["templates"][0], classes="heading",
+                yield Static(HEADINGS["templates"][self.has_class("-narrow")],
+                             classes="heading",
                              id="templates-heading")
                 yield Static(id="profile-line")
                 yield TemplateList(id="template-list")
                 yield Static(id="when-to-use")
             with Vertical(id="start-drafts"):
-                yield Static(HEADINGS["drafts"][0], classes="heading", id="drafts-heading")
+                yield Static(HEADINGS["drafts"][self.has_class("-narrow")],
+                             classes="heading", id="drafts-heading")
                 yield Input(placeholder="Filter drafts: company, template or file name",
                             id="draft-filter")
                 yield DraftList(id="draft-list")

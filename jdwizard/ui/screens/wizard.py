@@ -25,6 +25,7 @@ from jdwizard.session import DraftConflict, Session
 from jdwizard.template import Field
 from jdwizard.ui.copying import choose_format, copy_document
 from jdwizard.ui.marks import MARKS
+from jdwizard.ui.sizes import NARROW, SHORT, terminal_size
 from jdwizard.ui.widgets.answer_inputs import AnswerInput, AnswerText
 from jdwizard.ui.widgets.field_list import FieldList
 from jdwizard.ui.widgets.preview import DocumentPreview
@@ -33,8 +34,6 @@ from jdwizard.validation import check_answer, needs_checking
 if TYPE_CHECKING:
     from jdwizard.checks.finding import Finding
 
-NARROW = 80  # below this width the preview gives way to the form (F2 toggles it)
-SHORT = 20  # below this height the form is compact (and scrolls to keep the answer in view)
 AUTOSAVE_SECONDS = 0.5
 AUTOSAVE_RETRY_SECONDS = 5.0  # after a failed save, autosave waits this long before retrying
 MAX_INLINE_FINDINGS = 3  # findings shown under the answer; the review screen lists them all
@@ -62,14 +61,17 @@ class WizardScreen(Screen[None]):
     ]
 
     def __init__(self, session: Session, start_index: int = 0) -> None:
-        super().__init__()
+        size = terminal_size()  # the size classes now: added after mounting, they restyle all
+        narrow = bool(size and size[0] < NARROW)
+        classes = {"-short": bool(size and size[1] < SHORT), "-preview-hidden": narrow}
+        super().__init__(classes=" ".join(name for name, on in classes.items() if on))
         self.session = session
         self.index = start_index
         self._save_lock = asyncio.Lock()
         self._preview_forced: bool | None = None  # None: by width; else the user's F2 choice
         self._save_failure: str | None = None  # the last save error announced, while it lasts
         self._autosave_paused_until = 0.0
-        self._narrow = False
+        self._narrow = narrow
         self._hint_from_profile = False  # whether the hint says the answer is the profile's
 
     # -- layout -----------------------------------------------------------------------------
