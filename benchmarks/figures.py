@@ -192,9 +192,10 @@ def main() -> int:
         print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, {repeats} runs each")
         bare, bare_memory = series([python, "-c", BARE], env, repeats)
         baseline = statistics.median(bare["mounted"])
+        to_exit = statistics.median(bare["exit"])
         print(f"{'baseline: bare Textual app, on mount':44} {baseline * 1000:8.1f} ms "
-              f"({spread_of(bare['mounted'])})  to exit {statistics.median(bare['exit']) * 1000:.0f}"
-              f" ms  peak {bare_memory / 1024:.0f} MB")
+              f"({spread_of(bare['mounted'])})  to exit {to_exit * 1000:.0f} ms  "
+              f"peak {bare_memory / 1024:.0f} MB")
         results = []
         new_draft = Path(scratch) / "new.toml"
         new = [python, "-c", JDWIZARD, "WizardScreen", "-", "new", "backend-engineer",

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from jdwizard import locking
-from jdwizard.drafts import Draft, DraftSummary, list_drafts, load_draft, markdown_path
+from jdwizard.drafts import Draft, load_draft, markdown_path
 from jdwizard.errors import UserError
-from jdwizard.library import Library, get_template, load_library
+from jdwizard.library import get_template
 from jdwizard.migrate import migrate_answers
-from jdwizard.paths import drafts_dir
 from jdwizard.profiles import Profile
-from jdwizard.render import is_answered
 from jdwizard.session import Session
 from jdwizard.storage import file_stamp
 from jdwizard.template import Template
@@ -90,41 +87,3 @@ def save_as_problem(path: Path) -> str | None:
     if not os.access(parent, os.W_OK):
         return f"{parent} is not writable; choose another folder"
     return None
-
-
-def draft_progress(draft: Draft) -> tuple[int, int]:
-    """(required answered, required) for a draft, or (0, 0) when its template is unknown."""
-    try:
-        template = get_template(draft.template)
-    except UserError:
-        return 0, 0
-    answers, _ = migrate_answers(template, draft.answers, draft.template_version)
-    required = [field for field in template.fields if field.required]
-    return sum(is_answered(f, answers) for f in required), len(required)
-
-
-@dataclass(frozen=True)
-class StartLists:
-    """What the start screen shows, read in one go off the event loop."""
-
-    library: Library
-    drafts: list[DraftSummary]
-    profile: Profile | None  # the default company profile, if one is set and readable
-    problem: str = ""  # why the default profile could not be read
-
-
-def load_start_lists(folder: Path | None = None) -> StartLists:
-    """The templates (and broken user templates), the saved drafts, and the default profile."""
-    from jdwizard.config import load_config
-    from jdwizard.profiles import load_profile
-
-    profile, problem = None, ""
-    default = load_config().profile
-    if default:
-        try:
-            profile = load_profile(default)
-        except UserError as error:
-            problem = f"Starting without the default profile: {error}"
-    return StartLists(
-        load_library(), list_drafts(folder or drafts_dir(), draft_progress), profile, problem
-    )

@@ -113,7 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # Plain `jdwizard` opens the start screen: no parser to build (that takes milliseconds).
+    args = build_parser().parse_args(argv) if argv else argparse.Namespace(command=None)
     handlers = {
         None: _cmd_start,
         "new": _cmd_new,
@@ -177,7 +179,7 @@ def _run_app(session: Session | None = None) -> int:
     check_terminal()
     start_lists = None
     if session is None:
-        from jdwizard.app_state import load_start_lists
+        from jdwizard.start_lists import load_start_lists
 
         start_lists = load_start_lists()
     from jdwizard.ui.app import JDWizardApp
@@ -389,9 +391,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_drafts(args: argparse.Namespace) -> int:
-    from jdwizard.app_state import draft_progress
     from jdwizard.drafts import list_drafts
     from jdwizard.paths import drafts_dir
+    from jdwizard.start_lists import draft_progress
 
     folder = drafts_dir()
     summaries = list_drafts(folder, draft_progress)

@@ -11,12 +11,13 @@ import pytest
 from textual.widgets import OptionList
 
 from conftest import BACKEND_ANSWERS
-from jdwizard.app_state import draft_progress, open_session
+from jdwizard.app_state import open_session
 from jdwizard.cli import main
 from jdwizard.drafts import Draft, DraftError, load_draft, save_draft
 from jdwizard.errors import UserError
 from jdwizard.library import USER, get_template, load_library
 from jdwizard.paths import builtin_templates_dir, user_templates_dir
+from jdwizard.start_lists import draft_progress
 from jdwizard.template import TemplateError, load_template
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.review import ReviewScreen
@@ -287,7 +288,7 @@ def test_the_start_screen_lists_load_without_jinja2(tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys; from jdwizard.app_state import load_start_lists; "
+    code = ("import sys; from jdwizard.start_lists import load_start_lists; "
             "lists = load_start_lists(None); assert lists.library.templates; "
             "print('jinja2' in sys.modules)")
     env = {"JDWIZARD_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"}

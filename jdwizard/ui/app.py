@@ -19,9 +19,9 @@ from textual.theme import Theme
 from jdwizard.errors import UserError
 
 if TYPE_CHECKING:  # imported where used: each first screen loads only what it needs
-    from jdwizard.app_state import StartLists
     from jdwizard.profiles import Profile
     from jdwizard.session import Session
+    from jdwizard.start_lists import StartLists
     from jdwizard.template import Template
     from jdwizard.ui.screens.wizard import WizardScreen
 
@@ -100,7 +100,7 @@ class JDWizardApp(App[None]):
     async def _open_start_screen(self, replace: bool = False) -> None:
         """Read the templates and drafts off the event loop, then show the start screen
         (in place of the current screen when `replace`)."""
-        from jdwizard.app_state import load_start_lists
+        from jdwizard.start_lists import load_start_lists
 
         lists = await asyncio.to_thread(load_start_lists, self.drafts_folder)
         await self._show_start_screen(lists, replace)

@@ -310,9 +310,9 @@ class StartScreen(Screen[None]):
 
     async def reload_drafts(self) -> None:
         """Read the drafts folder again (in a thread) and show it."""
-        from jdwizard.app_state import draft_progress
         from jdwizard.drafts import list_drafts
         from jdwizard.paths import drafts_dir
+        from jdwizard.start_lists import draft_progress
 
         folder = self.app.drafts_folder or drafts_dir()
         self.drafts = await asyncio.to_thread(list_drafts, folder, draft_progress)
