@@ -106,7 +106,7 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[dict[str, float], in
     if done.returncode != 0:
         raise SystemExit(f"benchmark command failed: {command}\n{done.stderr[-2000:]}")
     numbers = []
-    for line in done.stdout.splitlines():
+    for line in done.stdout.splitlines() + done.stderr.splitlines():
         words = line.split()
         if len(words) == 2 and words[0] in ("mounted", "painted"):
             moments[words[0]] = float(words[1]) - launched
@@ -115,20 +115,31 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[dict[str, float], in
     return moments, (numbers[-1] if numbers else 0)
 
 
-def series(command: list[str], env: dict[str, str], repeats: int,
-           fresh: Path | None = None) -> tuple[dict[str, list[float]], int]:
-    """`repeats` runs of `command`; `fresh` (a draft the command creates) is removed before each."""
-    times: dict[str, list[float]] = {}
-    peak = 0
-    for _ in range(repeats):
-        if fresh is not None:  # the draft and its document, as a new draft needs
-            fresh.unlink(missing_ok=True)
-            fresh.with_suffix(".md").unlink(missing_ok=True)
-        moments, memory = timed(command, env)
+class Series:
+    """The runs of one command: each moment's samples, and the highest peak memory."""
+
+    def __init__(self, command: list[str], fresh: Path | None = None) -> None:
+        self.command = command
+        self.fresh = fresh  # a draft the command creates, removed before each run
+        self.times: dict[str, list[float]] = {}
+        self.peak = 0
+
+    def run_once(self, env: dict[str, str]) -> None:
+        if self.fresh is not None:  # the draft and its document, as a new draft needs
+            self.fresh.unlink(missing_ok=True)
+            self.fresh.with_suffix(".md").unlink(missing_ok=True)
+        moments, memory = timed(self.command, env)
         for name, seconds in moments.items():
-            times.setdefault(name, []).append(seconds)
-        peak = max(peak, memory)
-    return times, peak
+            self.times.setdefault(name, []).append(seconds)
+        self.peak = max(self.peak, memory)
+
+
+def run_interleaved(all_series: list[Series], env: dict[str, str], repeats: int) -> None:
+    """`repeats` rounds, each running every command once: a shared machine that slows down
+    for a while slows the baseline and the figures alike."""
+    for _ in range(repeats):
+        for one in all_series:
+            one.run_once(env)
 
 
 def line(name: str, value: float, baseline: float, target: float, spread: str,
@@ -177,7 +188,7 @@ def keystroke_figures(repeats: int) -> list[bool]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="two runs each: check it works")
-    parser.add_argument("--repeats", type=int, default=9, help="runs per start-up figure")
+    parser.add_argument("--repeats", type=int, default=15, help="runs per start-up figure")
     args = parser.parse_args()
     repeats = 2 if args.quick else args.repeats
     python = sys.executable
@@ -190,29 +201,31 @@ def main() -> int:
         draft = Path(scratch) / "draft.toml"
         draft.write_text(textwrap.dedent(DRAFT), encoding="utf-8")
         print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, {repeats} runs each")
-        bare, bare_memory = series([python, "-c", BARE], env, repeats)
-        baseline = statistics.median(bare["mounted"])
-        to_exit = statistics.median(bare["exit"])
-        print(f"{'baseline: bare Textual app, on mount':44} {baseline * 1000:8.1f} ms "
-              f"({spread_of(bare['mounted'])})  to exit {to_exit * 1000:.0f} ms  "
-              f"peak {bare_memory / 1024:.0f} MB")
-        results = []
         new_draft = Path(scratch) / "new.toml"
-        new = [python, "-c", JDWIZARD, "WizardScreen", "-", "new", "backend-engineer",
-               "--draft", str(new_draft)]
-        samples, _ = series(new, env, repeats, fresh=new_draft)
-        results.append(start_line("jdwizard new backend-engineer: first field", samples,
-                                  baseline))
-        samples, _ = series([python, "-c", JDWIZARD, "StartScreen", "-"], env, repeats)
-        results.append(start_line("jdwizard: start screen", samples, baseline))
-        render = [python, "-m", "jdwizard", "render", str(draft)]
-        samples, _ = series(render, env, repeats)
-        results.append(line("jdwizard render DRAFT (to exit)", statistics.median(samples["exit"]),
-                            baseline, 1.0, spread_of(samples["exit"])))
+        bare = Series([python, "-c", BARE])
+        new = Series([python, "-c", JDWIZARD, "WizardScreen", "-", "new", "backend-engineer",
+                      "--draft", str(new_draft)], fresh=new_draft)
+        start = Series([python, "-c", JDWIZARD, "StartScreen", "-"])
+        render = Series([python, "-m", "jdwizard", "render", str(draft)])
+        run_interleaved([bare, new, start, render], env, repeats)
+        baseline = statistics.median(bare.times["mounted"])
+        to_exit = statistics.median(bare.times["exit"])
+        print(f"{'baseline: bare Textual app, on mount':44} {baseline * 1000:8.1f} ms "
+              f"({spread_of(bare.times['mounted'])})  to exit {to_exit * 1000:.0f} ms  "
+              f"peak {bare.peak / 1024:.0f} MB")
+        results = [
+            start_line("jdwizard new backend-engineer: first field", new.times, baseline),
+            start_line("jdwizard: start screen", start.times, baseline),
+            line("jdwizard render DRAFT (to exit)", statistics.median(render.times["exit"]),
+                 baseline, 1.0, spread_of(render.times["exit"])),
+        ]
+        bare_memory = bare.peak
         walk_draft = Path(scratch) / "walk.toml"
         walk = [python, "-c", JDWIZARD, "WizardScreen", "walk", "new", "backend-engineer",
                 "--draft", str(walk_draft)]
-        _, walk_memory = series(walk, env, 1 if args.quick else 3, fresh=walk_draft)
+        walks = Series(walk, fresh=walk_draft)
+        run_interleaved([walks], env, 1 if args.quick else 3)
+        walk_memory = walks.peak
         ratio = walk_memory / bare_memory if bare_memory else float("inf")
         ok = ratio <= 1.3
         print(f"{'peak memory after walking every field':44} {walk_memory / 1024:8.1f} MB "

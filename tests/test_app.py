@@ -602,3 +602,57 @@ async def test_quitting_while_the_first_screen_mounts_prints_no_traceback(
     async with app.run_test() as pilot:
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_the_multi_line_box_waits_until_the_first_screen_is_up(backend, drafts_folder):
+    """The first field is one line: the first screen is built without the multi-line box
+    (Textual's TextArea is a tenth of the start-up), which is mounted once that screen shows."""
+    from textual.widgets import TextArea
+
+    built_with = []
+    compose = WizardScreen.compose
+
+    def recording_compose(self):
+        for widget in compose(self):
+            built_with.append(widget.id)
+            yield widget
+
+    app = JDWizardApp(new_session(backend, None, {}, drafts_folder))
+    WizardScreen.compose = recording_compose
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert "answer-line" in [w.id for w in app.screen.query("Input")]
+            assert "answer-text" not in built_with
+            box = app.screen.query_one("#answer-text", TextArea)
+            assert box.is_mounted and not box.display
+    finally:
+        WizardScreen.compose = compose
+
+
+async def test_a_multi_line_field_shown_before_its_box_is_mounted_takes_typing(
+    backend, drafts_folder, monkeypatch
+):
+    """Reaching a multi-line field before the box is mounted (keys typed ahead at start-up):
+    the box is mounted then and there, gets the focus, and what is typed lands in that field."""
+    benefits = next(i for i, f in enumerate(backend.fields) if f.kind == "text")
+    on_mount = WizardScreen.on_mount
+
+    def jump_at_once(self):
+        on_mount(self)
+        self.show_field(benefits)  # before the first paint: no box yet
+
+    monkeypatch.setattr(WizardScreen, "on_mount", jump_at_once)
+    app = JDWizardApp(new_session(backend, None, {"benefits": "Dental"}, drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.field.name == "benefits"
+        box = screen.query_one("#answer-text")
+        assert box.display and app.focused is box and box.text == "Dental"
+        assert not screen.query_one("#answer-line").display
+        await pilot.press("end", "enter", *"Gym", "enter", *"Pension")
+        await pilot.pause()
+        assert screen.session.answers["benefits"] == "Dental\nGym\nPension"
+        assert "Gym" in preview_text(app) and "Pension" in preview_text(app)
+        assert "company" not in screen.session.answers

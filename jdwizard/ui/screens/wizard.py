@@ -18,7 +18,7 @@ from textual.events import Key, Resize
 from textual.markup import escape
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
+from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from jdwizard import locking
 from jdwizard.session import DraftConflict, Session
@@ -26,13 +26,14 @@ from jdwizard.template import Field
 from jdwizard.ui.copying import choose_format, copy_document
 from jdwizard.ui.marks import MARKS
 from jdwizard.ui.sizes import NARROW, SHORT, terminal_size
-from jdwizard.ui.widgets.answer_inputs import AnswerInput, AnswerText
+from jdwizard.ui.widgets.answer_inputs import AnswerInput
 from jdwizard.ui.widgets.field_list import FieldList
 from jdwizard.ui.widgets.preview import DocumentPreview
 from jdwizard.validation import check_answer, needs_checking
 
 if TYPE_CHECKING:
     from jdwizard.checks.finding import Finding
+    from jdwizard.ui.widgets.answer_text import AnswerText
 
 AUTOSAVE_SECONDS = 0.5
 AUTOSAVE_RETRY_SECONDS = 5.0  # after a failed save, autosave waits this long before retrying
@@ -84,7 +85,8 @@ class WizardScreen(Screen[None]):
                 yield Static(id="question")
                 yield Static(id="hint")
                 yield AnswerInput(id="answer-line", select_on_focus=False)
-                yield AnswerText(id="answer-text", soft_wrap=True, tab_behavior="focus")
+                if self.session.fields[self.index].kind == "text":
+                    yield self._new_text_answer()
                 yield Static(id="feedback")
                 yield Static(id="tips")
                 yield FieldList(self.session, id="fields")
@@ -99,6 +101,7 @@ class WizardScreen(Screen[None]):
         self.show_field(self.index)
         self.set_interval(AUTOSAVE_SECONDS, self._autosave)
         self.call_after_refresh(self.app.first_screen_shown)  # type: ignore[attr-defined]
+        self.call_after_refresh(self._prepare_text_answer)
         migration = self.session.migration
         if migration is not None and migration.message():
             self.notify(migration.message(), title="Older draft", timeout=12, markup=False)
@@ -139,10 +142,37 @@ class WizardScreen(Screen[None]):
         if form.max_scroll_y:
             form.scroll_to_widget(self._answer_widget(), animate=False, top=False)
 
-    def _answer_widget(self) -> Input | TextArea:
+    def _answer_widget(self) -> Input | AnswerText:
         if self.field.kind == "text":
-            return self.query_one("#answer-text", TextArea)
+            return self._text_answer()
         return self.query_one("#answer-line", Input)
+
+    @staticmethod
+    def _new_text_answer() -> AnswerText:
+        from jdwizard.ui.widgets.answer_text import AnswerText
+
+        return AnswerText(id="answer-text", soft_wrap=True, tab_behavior="focus")
+
+    def _text_answer(self) -> AnswerText:
+        """The multi-line answer box. The first screen leaves it out unless its field needs
+        it (Textual's TextArea costs a tenth of the start-up); it is mounted, hidden, once
+        that screen is up, or at once if a multi-line field comes sooner."""
+        found = self.query("#answer-text")
+        if found:
+            return found.first()  # type: ignore[return-value]
+        text = self._new_text_answer()
+        text.display = False
+        self.query_one("#form").mount(text, after="#answer-line")
+        return text
+
+    def _prepare_text_answer(self) -> None:
+        """Once the first field shows, mount the multi-line box (unless quitting already)."""
+        if not self.app.quitting and self.query_one("#form").is_attached:  # type: ignore[attr-defined]
+            self._text_answer()
+
+    def _text_answer_if_any(self) -> AnswerText | None:
+        found = self.query("#answer-text")
+        return found.first() if found else None  # type: ignore[return-value]
 
     def on_key(self, event: Key) -> None:
         """Printable keys no widget took (the preview filled a narrow screen, or focus was
@@ -184,22 +214,23 @@ class WizardScreen(Screen[None]):
         tips_widget.display = bool(tips)
         value = self.session.answers.get(field.name, "")
         line = self.query_one("#answer-line", Input)
-        text = self.query_one("#answer-text", TextArea)
         multi = field.kind == "text"
+        text = self._text_answer() if multi else self._text_answer_if_any()
         answer, other = (text, line) if multi else (line, text)
         answer.display = True
         self.set_focus(answer)  # now, before the other is hidden, so focus cannot wander off
-        other.display = False
+        if other is not None:
+            other.display = False
         # Loading a value must not post Changed: handled later, it could land in another field.
         # The widget not in use is emptied, so that keys reaching it while focus moves can be
         # handed over to the right one (see _line_changed / _text_changed).
-        with line.prevent(Input.Changed), text.prevent(TextArea.Changed):
+        with line.prevent(Input.Changed), _prevent_changed(text):
             if multi:
                 line.value = ""
                 if text.text != value:
                     text.load_text(value)
             else:
-                if text.text:
+                if text is not None and text.text:
                     text.load_text("")
                 if line.value != value:
                     line.value = value
@@ -288,8 +319,10 @@ class WizardScreen(Screen[None]):
         else:
             self._answer_changed(event.value)
 
-    @on(TextArea.Changed, "#answer-text")
-    def _text_changed(self, event: TextArea.Changed) -> None:
+    def on_text_area_changed(self, event: AnswerText.Changed) -> None:
+        """An edit in the multi-line answer (TextArea.Changed; the class loads lazily)."""
+        if event.text_area.id != "answer-text":
+            return
         if self.field.kind != "text":
             self._take_strays()
         else:
@@ -299,17 +332,19 @@ class WizardScreen(Screen[None]):
         """Move keys that reached the hidden answer widget (typed while focus was moving to the
         other one) into the answer being shown, and record it. The hidden one is kept empty."""
         line = self.query_one("#answer-line", Input)
-        text = self.query_one("#answer-text", TextArea)
+        text = self._text_answer_if_any()
+        if text is None:
+            return  # no multi-line box yet: no key can have strayed into it
         if self.field.kind == "text" and line.value:
             stray = line.value
             with line.prevent(Input.Changed):
                 line.value = ""
-            with text.prevent(TextArea.Changed):
+            with _prevent_changed(text):
                 text.insert(stray)
             self._answer_changed(text.text)
         elif self.field.kind != "text" and text.text:
             stray = " ".join(text.text.split())
-            with text.prevent(TextArea.Changed):
+            with _prevent_changed(text):
                 text.load_text("")
             with line.prevent(Input.Changed):
                 line.insert_text_at_cursor(stray)
@@ -356,7 +391,9 @@ class WizardScreen(Screen[None]):
         """
         loop = asyncio.get_running_loop()
         pending = []
-        for widget in (self.query_one("#answer-line"), self.query_one("#answer-text")):
+        for widget in (self.query_one("#answer-line"), self._text_answer_if_any()):
+            if widget is None:
+                continue
             done = loop.create_future()
             widget.call_later(lambda done=done: done.done() or done.set_result(None))
             pending.append(done)
@@ -364,7 +401,7 @@ class WizardScreen(Screen[None]):
             await asyncio.wait_for(asyncio.gather(*pending), timeout=1.0)
         self._take_strays()
         widget = self._answer_widget()
-        self._answer_changed(widget.text if isinstance(widget, TextArea) else widget.value)
+        self._answer_changed(widget.value if isinstance(widget, Input) else widget.text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "submit_field":  # Enter means "next" only in a single-line answer
@@ -560,3 +597,8 @@ class WizardScreen(Screen[None]):
 
 def _escape(text: str) -> str:
     return escape(text)
+
+
+def _prevent_changed(text: AnswerText | None) -> contextlib.AbstractContextManager[object]:
+    """Hold back the multi-line answer's Changed messages (nothing to hold without one)."""
+    return text.prevent(text.Changed) if text is not None else contextlib.nullcontext()

@@ -1,5 +1,5 @@
-"""The two answer editors: one line and several lines, both drawing control characters as
-visible symbols (an escape sequence in a draft must never act on the terminal)."""
+"""The one-line answer editor, drawing control characters as visible symbols (an escape
+sequence in a draft must never act on the terminal). The multi-line one is in answer_text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.expand_tabs import expand_tabs_inline
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from jdwizard.ui.widgets.preview import visible
 
@@ -44,10 +44,3 @@ class AnswerInput(Input):
 
     def _position_to_cell(self, position: int) -> int:
         return cell_len(expand_tabs_inline(visible(self.value[:position]), 4))
-
-
-class AnswerText(TextArea):
-    """A multi-line answer."""
-
-    def get_line(self, line_index: int) -> Text:
-        return Text(visible(self.document.get_line(line_index)), end="", no_wrap=True)
