@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -20,7 +19,13 @@ if TYPE_CHECKING:
     from jdwizard.session import Session
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `only`, just that command's (argparse takes about a
+    millisecond per command to set up, and a command line names one)."""
+
+    def wanted(command: str) -> bool:
+        return only is None or only == command
+
     parser = argparse.ArgumentParser(
         prog="jdwizard",
         description="Draft a job description from a template, one guided question at a time.",
@@ -29,73 +34,84 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"jdwizard {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    new = commands.add_parser("new", help="start the wizard on a new draft of TEMPLATE")
-    new.add_argument("template", help="template id, e.g. backend-engineer")
-    new.add_argument("--draft", type=Path, metavar="PATH", help="where to save the draft (.toml)")
-    new.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                     help="prefill an answer (repeatable)")
-    new.add_argument("--profile", metavar="NAME",
-                     help="prefill the company answers from this profile (default: the one "
-                     "set with 'jdwizard profile use'); --profile '' for none")
+    if wanted("new"):
+        new = commands.add_parser("new", help="start the wizard on a new draft of TEMPLATE")
+        new.add_argument("template", help="template id, e.g. backend-engineer")
+        new.add_argument("--draft", type=Path, metavar="PATH",
+                         help="where to save the draft (.toml)")
+        new.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                         help="prefill an answer (repeatable)")
+        new.add_argument("--profile", metavar="NAME",
+                         help="prefill the company answers from this profile (default: the one "
+                         "set with 'jdwizard profile use'); --profile '' for none")
 
-    resume = commands.add_parser("resume", help="continue a saved draft in the wizard")
-    resume.add_argument("path", type=Path, help="the draft (.toml)")
+    if wanted("resume"):
+        resume = commands.add_parser("resume", help="continue a saved draft in the wizard")
+        resume.add_argument("path", type=Path, help="the draft (.toml)")
 
-    render = commands.add_parser("render", help="print the document of a draft")
-    render.add_argument("path", type=Path, help="the draft (.toml)")
-    render.add_argument("--format", choices=FORMATS, default="markdown")
-    render.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead")
-    render.add_argument("--allow-incomplete", action="store_true",
-                        help="render even when required answers are missing")
+    if wanted("render"):
+        render = commands.add_parser("render", help="print the document of a draft")
+        render.add_argument("path", type=Path, help="the draft (.toml)")
+        render.add_argument("--format", choices=FORMATS, default="markdown")
+        render.add_argument("-o", "--output", type=Path, metavar="FILE",
+                            help="write to FILE instead")
+        render.add_argument("--allow-incomplete", action="store_true",
+                            help="render even when required answers are missing")
 
-    check = commands.add_parser(
-        "check", help="check a draft (.toml) or any Markdown/plain-text job post",
-        description="Checks for unfilled fields, gender-coded wording, exclusionary terms, "
-        "pay transparency, length and readability. Exit 0 with no errors, 1 with errors.",
-    )
-    check.add_argument("path", type=Path, help="a draft (.toml), or a .md / .txt job post")
-    check.add_argument("--json", action="store_true", help="machine-readable output")
+    if wanted("check"):
+        check = commands.add_parser(
+            "check", help="check a draft (.toml) or any Markdown/plain-text job post",
+            description="Checks for unfilled fields, gender-coded wording, exclusionary terms, "
+            "pay transparency, length and readability. Exit 0 with no errors, 1 with errors.",
+        )
+        check.add_argument("path", type=Path, help="a draft (.toml), or a .md / .txt job post")
+        check.add_argument("--json", action="store_true", help="machine-readable output")
 
-    profile = commands.add_parser(
-        "profile", help="company profiles: answers that prefill every new draft",
-        description="A profile holds company-level answers (company, what you do, location, "
-        "work type, benefits, PTO policy) that prefill new drafts from any template.",
-    )
-    actions = profile.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
-    actions.add_parser("list", help="list the profiles (* marks the default)")
-    show = actions.add_parser("show", help="print a profile's answers")
-    show.add_argument("name")
-    edit = actions.add_parser("edit", help="open a profile in $VISUAL / $EDITOR (creates it)")
-    edit.add_argument("name")
-    save = actions.add_parser("save", help="save a draft's company answers to a profile")
-    save.add_argument("draft", type=Path, help="the draft (.toml)")
-    save.add_argument("--name", help="the profile (default: the draft's company)")
-    use = actions.add_parser("use", help="make a profile the default for new drafts")
-    use.add_argument("name", help="a profile, or '' for none")
-    delete = actions.add_parser("delete", help="delete a profile")
-    delete.add_argument("name")
+    if wanted("profile"):
+        profile = commands.add_parser(
+            "profile", help="company profiles: answers that prefill every new draft",
+            description="A profile holds company-level answers (company, what you do, location, "
+            "work type, benefits, PTO policy) that prefill new drafts from any template.",
+        )
+        actions = profile.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+        actions.add_parser("list", help="list the profiles (* marks the default)")
+        show = actions.add_parser("show", help="print a profile's answers")
+        show.add_argument("name")
+        edit = actions.add_parser("edit", help="open a profile in $VISUAL / $EDITOR (creates it)")
+        edit.add_argument("name")
+        save = actions.add_parser("save", help="save a draft's company answers to a profile")
+        save.add_argument("draft", type=Path, help="the draft (.toml)")
+        save.add_argument("--name", help="the profile (default: the draft's company)")
+        use = actions.add_parser("use", help="make a profile the default for new drafts")
+        use.add_argument("name", help="a profile, or '' for none")
+        delete = actions.add_parser("delete", help="delete a profile")
+        delete.add_argument("name")
 
-    importer = commands.add_parser(
-        "import", help="make a template from a text or Markdown job description template",
-        description="Reads a template in the {{placeholder}} / [bracketed note] notation (as "
-        "copied from a web page, or Markdown) and writes a template bundle to your template "
-        "folder. Writing tips, 'When to use', 'How to personalize' and FAQ sections become the "
-        "template's help; page chrome is left out.",
-    )
-    importer.add_argument("file", type=Path, help="a .txt or .md file")
-    importer.add_argument("--id", help="the new template's id (default: from its title)")
-    importer.add_argument("--force", action="store_true",
-                          help="replace your own template of the same id")
+    if wanted("import"):
+        importer = commands.add_parser(
+            "import", help="make a template from a text or Markdown job description template",
+            description="Reads a template in the {{placeholder}} / [bracketed note] notation (as "
+            "copied from a web page, or Markdown) and writes a template bundle to your template "
+            "folder. Writing tips, 'When to use', 'How to personalize' and FAQ sections become the "
+            "template's help; page chrome is left out.",
+        )
+        importer.add_argument("file", type=Path, help="a .txt or .md file")
+        importer.add_argument("--id", help="the new template's id (default: from its title)")
+        importer.add_argument("--force", action="store_true",
+                              help="replace your own template of the same id")
 
-    drafts = commands.add_parser("drafts", help="list the saved drafts, newest first")
-    drafts.add_argument("--json", action="store_true", help="machine-readable output")
+    if wanted("drafts"):
+        drafts = commands.add_parser("drafts", help="list the saved drafts, newest first")
+        drafts.add_argument("--json", action="store_true", help="machine-readable output")
 
-    templates = commands.add_parser("templates", help="list the templates")
-    templates.add_argument("--json", action="store_true", help="machine-readable output")
+    if wanted("templates"):
+        templates = commands.add_parser("templates", help="list the templates")
+        templates.add_argument("--json", action="store_true", help="machine-readable output")
 
-    describe = commands.add_parser("describe", help="show a template's fields, tips and help")
-    describe.add_argument("template", help="template id")
-    describe.add_argument("--json", action="store_true", help="machine-readable output")
+    if wanted("describe"):
+        describe = commands.add_parser("describe", help="show a template's fields, tips and help")
+        describe.add_argument("template", help="template id")
+        describe.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
 
@@ -112,10 +128,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.enable()
 
 
+def _json(data: object, **options: object) -> str:
+    import json  # here: only --json output needs it
+
+    return json.dumps(data, **options)  # type: ignore[arg-type]
+
+
+COMMANDS = ("new", "resume", "render", "check", "profile", "import", "drafts", "templates",
+            "describe")
+
+
 def _dispatch(argv: Sequence[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     # Plain `jdwizard` opens the start screen: no parser to build (that takes milliseconds).
-    args = build_parser().parse_args(argv) if argv else argparse.Namespace(command=None)
+    only = argv[0] if argv and argv[0] in COMMANDS else None
+    args = build_parser(only).parse_args(argv) if argv else argparse.Namespace(command=None)
     handlers = {
         None: _cmd_start,
         "new": _cmd_new,
@@ -276,7 +303,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         report = check_text(_read_text(args.path))
     if args.json:
-        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        print(_json(report.to_json(), indent=2, ensure_ascii=False))
     else:
         print(format_report(report, str(args.path)))
     return 1 if report.has_errors else 0
@@ -402,7 +429,7 @@ def _cmd_drafts(args: argparse.Namespace) -> int:
                  "answered": d.answered, "required": d.required,
                  "updated": d.updated.isoformat() if d.updated else None,
                  "problem": d.problem or None} for d in summaries]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(_json(rows, indent=2, ensure_ascii=False))
         return 0
     if not summaries:
         print(f"No drafts in {folder} yet; start one with 'jdwizard new TEMPLATE'.")
@@ -428,7 +455,7 @@ def _cmd_templates(args: argparse.Namespace) -> int:
                 for t in library.templates]
         problems = [{"id": p.template_id, "path": str(p.folder), "problem": p.message}
                     for p in library.problems]
-        print(json.dumps({"templates": rows, "problems": problems}, indent=2, ensure_ascii=False))
+        print(_json({"templates": rows, "problems": problems}, indent=2, ensure_ascii=False))
         return 0
     width = max((len(t.id) for t in library.templates), default=0)
     heading = None
@@ -463,7 +490,7 @@ def _cmd_describe(args: argparse.Namespace) -> int:
             ],
             "tips": [{"text": tip.text, "fields": list(tip.fields)} for tip in template.tips],
         }
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(_json(data, indent=2, ensure_ascii=False))
         return 0
     print(f"{template.title} ({template.id}, version {template.version})")
     print(template.summary)
