@@ -9,6 +9,19 @@ import pytest
 from jdwizard.library import get_template
 from jdwizard.template import Template
 
+
+def loads_jinja2(code: str, home: Path) -> bool:
+    """Whether running `code` in a fresh Python (with its own data folder) imports Jinja2."""
+    import subprocess
+    import sys
+
+    env = {"JDWIZARD_HOME": str(home), "PATH": "/usr/bin:/bin"}
+    script = f"{code}\nimport sys\nprint('jinja2' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True, env=env)
+    return result.stdout.strip() == "True"
+
+
 # Plain answers for every field of the built-in Backend Engineer template.
 BACKEND_ANSWERS = {
     "company": "Acme Logistics",
