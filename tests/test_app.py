@@ -382,10 +382,16 @@ async def test_command_palette_jumps_to_a_field(drafts_folder, backend):
         assert app.screen.field.name == "datastore"
 
 
-async def test_start_screen_lists_templates_and_resumes_a_draft(drafts_folder, backend):
+@pytest.mark.parametrize("read_first", [False, True], ids=["lists-read-in-app", "lists-read-first"])
+async def test_start_screen_lists_templates_and_resumes_a_draft(drafts_folder, backend, read_first):
+    """The lists are read by the app in a thread, or (as the command line does) before it
+    starts: the same screen either way."""
+    from jdwizard.start_lists import load_start_lists
+
     path = drafts_folder / "started.toml"
     save_draft(Draft("backend-engineer", answers={"company": "Globex"}), "", path)
-    app = JDWizardApp(None, drafts_folder)
+    lists = load_start_lists(drafts_folder) if read_first else None
+    app = JDWizardApp(None, drafts_folder, start_lists=lists)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -85,7 +85,8 @@ class WizardScreen(Screen[None]):
                 yield Static(id="question")
                 yield Static(id="hint")
                 yield AnswerInput(id="answer-line", select_on_focus=False)
-                if self.session.fields[self.index].kind == "text":
+                first = self.session.fields[min(self.index, len(self.session.fields) - 1)]
+                if first.kind == "text":
                     yield self._new_text_answer()
                 yield Static(id="feedback")
                 yield Static(id="tips")
@@ -223,7 +224,7 @@ class WizardScreen(Screen[None]):
             other.display = False
         # Loading a value must not post Changed: handled later, it could land in another field.
         # The widget not in use is emptied, so that keys reaching it while focus moves can be
-        # handed over to the right one (see _line_changed / _text_changed).
+        # handed over to the right one (see _line_changed / on_text_area_changed).
         with line.prevent(Input.Changed), _prevent_changed(text):
             if multi:
                 line.value = ""
