@@ -450,10 +450,14 @@ async def test_save_failure_keeps_answers_and_says_so(tmp_path, backend):
     assert not target.exists()
 
 
-def post_keys(app: JDWizardApp, *keys: str) -> None:
-    """Queue key events all at once, as a fast typist or a paste-happy terminal delivers them."""
+def post_keys(app: JDWizardApp, *keys: str, typed_ahead: bool = False) -> None:
+    """Queue key events all at once, as a fast typist or a paste-happy terminal delivers them;
+    `typed_ahead` stamps them as read before the first screen was painted."""
     for key in keys:
-        app.post_message(events.Key(key, key if len(key) == 1 else None))
+        event = events.Key(key, key if len(key) == 1 else None)
+        if typed_ahead:
+            event.time = 0.0
+        app.post_message(event)
 
 
 async def test_keys_typed_before_pagedown_land_in_their_own_field(drafts_folder, backend):
@@ -662,3 +666,56 @@ async def test_a_multi_line_field_shown_before_its_box_is_mounted_takes_typing(
         assert screen.session.answers["benefits"] == "Dental\nGym\nPension"
         assert "Gym" in preview_text(app) and "Pension" in preview_text(app)
         assert "company" not in screen.session.answers
+
+
+async def settle(pilot, seconds: float = 0.8) -> None:
+    for _ in range(int(seconds / 0.02)):
+        await pilot.pause(0.02)
+
+
+async def test_typing_straight_after_enter_on_a_template_lands_in_the_wizard(drafts_folder):
+    """Enter on a template, then the company and the next answer typed at once: the keys
+    after Enter wait for the wizard to be ready, and each lands in its field."""
+    from jdwizard.start_lists import load_start_lists
+
+    app = JDWizardApp(None, drafts_folder, start_lists=load_start_lists(drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        post_keys(app, "enter", *"Initech", "enter", *"a platform")
+        await settle(pilot)
+        assert isinstance(app.screen, WizardScreen)
+        assert app.screen.session.answers == {"company": "Initech",
+                                               "what_you_do": "a platform"}
+        assert app.screen.field.name == "what_you_do"
+
+
+async def test_typing_straight_after_enter_on_a_draft_lands_in_the_wizard(drafts_folder):
+    """Enter on a saved draft, then typing at once: the keys are not start-screen commands
+    (i, p, / ...) while the draft is read; they go into its first open field."""
+    from jdwizard.start_lists import load_start_lists
+
+    save_draft(Draft("backend-engineer", answers={"company": "Globex"}), "",
+               drafts_folder / "globex.toml")
+    app = JDWizardApp(None, drafts_folder, start_lists=load_start_lists(drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#draft-list").focus()
+        await pilot.pause()
+        post_keys(app, "enter", *"ipsum")
+        await settle(pilot)
+        assert isinstance(app.screen, WizardScreen)
+        assert app.screen.session.answers["what_you_do"] == "ipsum"
+
+
+async def test_enter_typed_ahead_while_starting_moves_to_the_next_field(backend, drafts_folder):
+    """Typed before the app took the terminal, Enter arrives as a newline (Ctrl+J): it still
+    means Enter, so "Acme", Enter, "a platform" fill two fields. Ctrl+J pressed later still
+    goes to the fields list."""
+    app = JDWizardApp(new_session(backend, None, {}, drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        post_keys(app, *"Acme", "ctrl+j", *"a platform", typed_ahead=True)
+        await settle(pilot)
+        screen = app.screen
+        assert screen.session.answers == {"company": "Acme", "what_you_do": "a platform"}
+        await pilot.press("ctrl+j")
+        assert app.focused.id == "fields"

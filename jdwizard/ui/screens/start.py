@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -98,6 +98,7 @@ class StartScreen(Screen[None]):
         self.problems = problems
         self.drafts = drafts
         self.profile = profile
+        self.settled = False  # until first painted: keys wait for it (see JDWizardApp)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -130,6 +131,16 @@ class StartScreen(Screen[None]):
         self._fill_drafts()
         self._show_profile()
         self.call_after_refresh(self.app.first_screen_shown)  # type: ignore[attr-defined]
+        self.call_after_refresh(self._settle)
+
+    def key_may_open_screen(self, key: Key) -> bool:
+        """Enter on a list opens a draft (keys typed after it belong there; see JDWizardApp)."""
+        focused = self.focused
+        return key.key == "enter" and focused is not None and focused.id in (
+            "template-list", "draft-list")
+
+    def _settle(self) -> None:
+        self.settled = True  # painted: it takes keys, and may be replaced (see JDWizardApp)
 
     def on_resize(self, event: Resize) -> None:
         """Fit small terminals: stack the lists when narrow, drop the extras when short."""

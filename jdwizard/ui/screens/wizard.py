@@ -74,6 +74,7 @@ class WizardScreen(Screen[None]):
         self._autosave_paused_until = 0.0
         self._narrow = narrow
         self._hint_from_profile = False  # whether the hint says the answer is the profile's
+        self.settled = False  # until first painted: keys wait for it (see JDWizardApp)
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -103,6 +104,7 @@ class WizardScreen(Screen[None]):
         self.set_interval(AUTOSAVE_SECONDS, self._autosave)
         self.call_after_refresh(self.app.first_screen_shown)  # type: ignore[attr-defined]
         self.call_after_refresh(self._prepare_text_answer)
+        self.call_after_refresh(self._settle)
         migration = self.session.migration
         if migration is not None and migration.message():
             self.notify(migration.message(), title="Older draft", timeout=12, markup=False)
@@ -165,6 +167,9 @@ class WizardScreen(Screen[None]):
         text.display = False
         self.query_one("#form").mount(text, after="#answer-line")
         return text
+
+    def _settle(self) -> None:
+        self.settled = True
 
     def _prepare_text_answer(self) -> None:
         """Once the first field shows, mount the multi-line box (unless quitting already)."""
