@@ -719,3 +719,21 @@ async def test_enter_typed_ahead_while_starting_moves_to_the_next_field(backend,
         assert screen.session.answers == {"company": "Acme", "what_you_do": "a platform"}
         await pilot.press("ctrl+j")
         assert app.focused.id == "fields"
+
+
+async def test_typing_in_an_answered_multi_line_field_adds_to_the_end(drafts_folder, backend):
+    """Coming back to a multi-line answer, the cursor is at its end (as in a one-line answer):
+    Enter and a new line add a benefit instead of splitting the first one."""
+    session = new_session(backend, None, {"benefits": "Health insurance\nGym"}, drafts_folder)
+    app = JDWizardApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.jump_to("benefits")
+        await pilot.pause()
+        await pilot.press("enter", *"Dental")
+        await pilot.pause()
+        assert session.answers["benefits"] == "Health insurance\nGym\nDental"
+        await pilot.press("pageup", "pagedown")
+        await pilot.pause()
+        await pilot.press("enter", *"Pension")
+        await pilot.pause()
+        assert session.answers["benefits"] == "Health insurance\nGym\nDental\nPension"

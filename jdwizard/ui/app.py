@@ -85,7 +85,9 @@ class JDWizardApp(App[None]):
         if not gc.isenabled():
             gc.enable()
             gc.freeze()
-        self.run_worker(self._warm_up_checks(), group="warm-up", exit_on_error=False)
+        # The method, not a coroutine: quitting at once, the worker never starts, and an
+        # unawaited coroutine would print a warning on the way out.
+        self.run_worker(self._warm_up_checks, group="warm-up", exit_on_error=False)
 
     async def on_event(self, event: events.Event) -> None:
         """Keys typed while a screen is getting ready wait for it, in order.

@@ -235,6 +235,7 @@ class WizardScreen(Screen[None]):
                 line.value = ""
                 if text.text != value:
                     text.load_text(value)
+                text.move_cursor(text.document.end)  # typing adds to the answer, as in one line
             else:
                 if text is not None and text.text:
                     text.load_text("")
