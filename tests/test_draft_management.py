@@ -252,3 +252,29 @@ async def test_quitting_right_after_typing_the_company_names_the_file_after_it(d
         await pilot.pause()
     names = [p.name for p in drafts_folder.glob("*.toml")]
     assert len(names) == 1 and names[0].startswith("umbrella-backend-engineer-"), names
+
+
+async def test_tab_then_enter_resumes_the_newest_draft_and_a_filter_then_enter_its_match(
+    three_drafts, drafts_folder
+):
+    """As the start screen says: Tab (to the drafts), then Enter resumes the newest draft;
+    typed into the filter, Enter opens the first draft that matches."""
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        newest = app.screen.drafts[0].company
+        await pilot.press("tab")
+        assert app.screen.query_one("#draft-filter", Input).has_focus
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        assert app.screen.session.answers["company"] == newest
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await pilot.press("slash", *"front", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        assert app.screen.session.answers["company"] == "Globex"

@@ -135,7 +135,7 @@ async def test_at_40x12_the_start_screen_shows_templates_and_drafts(drafts_folde
         assert any("Globex" in line for line in lines), lines
         for selector in ("#template-list", "#draft-list"):
             assert drawn(app, app.screen.query_one(selector)), (selector, lines)
-        await pilot.press("tab", "enter")  # Tab reaches the filter, Enter the list
+        await pilot.press("tab", "tab")  # Tab reaches the filter, then the list
         assert app.screen.query_one("#draft-list").has_focus
         await pilot.press("shift+tab", "shift+tab", "enter")
         await pilot.pause()

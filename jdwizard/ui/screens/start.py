@@ -137,7 +137,7 @@ class StartScreen(Screen[None]):
         """Enter on a list opens a draft (keys typed after it belong there; see JDWizardApp)."""
         focused = self.focused
         return key.key == "enter" and focused is not None and focused.id in (
-            "template-list", "draft-list")
+            "template-list", "draft-filter", "draft-list")
 
     def _settle(self) -> None:
         self.settled = True  # painted: it takes keys, and may be replaced (see JDWizardApp)
@@ -313,7 +313,13 @@ class StartScreen(Screen[None]):
 
     @on(Input.Submitted, "#draft-filter")
     def _filter_submitted(self) -> None:
-        self.query_one("#draft-list", DraftList).focus()
+        """Enter in the filter opens the highlighted draft (the newest that matches): Tab from
+        the templates, then Enter, resumes the last draft."""
+        summary = self.selected_draft()
+        if summary is not None:
+            self.app.resume_draft(summary.path)
+        else:
+            self.query_one("#draft-list", DraftList).focus()
 
     def selected_draft(self) -> DraftSummary | None:
         option = self.query_one("#draft-list", DraftList).highlighted_option
