@@ -7,19 +7,18 @@ import contextlib
 import gc
 import os
 import time
-from collections import deque
 from collections.abc import Awaitable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events
 from textual._time import get_time  # the clock Textual stamps events with
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
 from jdwizard.errors import UserError
+from jdwizard.ui.key_gate import KeyGate
 
 if TYPE_CHECKING:  # imported where used: each first screen loads only what it needs
     from jdwizard.profiles import Profile
@@ -29,11 +28,9 @@ if TYPE_CHECKING:  # imported where used: each first screen loads only what it n
     from jdwizard.ui.screens.wizard import WizardScreen
 
 QUIT_CONFIRM_SECONDS = 10.0
-KEY_HOLD_LIMIT = 3.0  # seconds a key waits for a screen to get ready before it goes anyway
-OPENING_HOLD = 0.5  # seconds keys wait after one that may open a screen (Enter on a list)
 
 
-class JDWizardApp(App[None]):
+class JDWizardApp(KeyGate):
     """The jdwizard app: a start screen, or straight into the wizard for one session."""
 
     CSS_PATH = "app.tcss"
@@ -56,22 +53,12 @@ class JDWizardApp(App[None]):
         self._start_lists = start_lists
         self._quit_refused_at = -QUIT_CONFIRM_SECONDS  # when quitting was last refused
         self._first_screen_shown = False
-        self._first_shown_at = float("inf")  # when the first screen was painted (event clock)
-        self._held_keys: deque[events.Key] = deque()  # typed while a screen was getting ready
-        self._releasing_keys = False
-        self._opening = False  # a draft is being read, to replace the start screen
-        self._opened_by_key: tuple[Screen, float] | None = None  # screen, when a key there
+        self._init_key_gate()
         from jdwizard.config import load_config
 
         self.config = load_config()
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
-
-    @property
-    def quitting(self) -> bool:
-        """Whether the app is on its way out: a screen still mounting when the user quit (or
-        a benchmark exited) finds its widgets already removed and must not touch them."""
-        return bool(getattr(self, "_exit", False))  # set by App.exit()
 
     def first_screen_shown(self) -> None:
         """Called once the first screen (start or wizard) is painted: turn the garbage
@@ -81,72 +68,13 @@ class JDWizardApp(App[None]):
         if self._first_screen_shown:
             return
         self._first_screen_shown = True
-        self._first_shown_at = get_time()
+        self.first_painted_at = get_time()
         if not gc.isenabled():
             gc.enable()
             gc.freeze()
         # The method, not a coroutine: quitting at once, the worker never starts, and an
         # unawaited coroutine would print a warning on the way out.
         self.run_worker(self._warm_up_checks, group="warm-up", exit_on_error=False)
-
-    async def on_event(self, event: events.Event) -> None:
-        """Keys typed while a screen is getting ready wait for it, in order.
-
-        Enter on a template, then the company name typed straight away: the wizard is still
-        being built when those keys arrive, and they would be lost (or fail on its missing
-        widgets). Enter typed ahead while jdwizard was starting is Enter: the terminal is still
-        in its line mode then and turns Enter into a newline, which reaches the app as Ctrl+J
-        (the key for the fields list)."""
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            if event.key == "ctrl+j" and event.time < self._first_shown_at:
-                enter = events.Key("enter", "\r")
-                enter.time = event.time
-                event = enter
-            if self._held_keys or not self._ready_for_keys():
-                self._held_keys.append(event)
-                if not self._releasing_keys:
-                    self._releasing_keys = True
-                    self.run_worker(self._release_held_keys(), group="keys")
-                return
-            await self._pass_on(event)
-            return
-        await super().on_event(event)
-
-    async def _pass_on(self, key: events.Key) -> None:
-        """Handle `key`; if the screen says it may open another (Enter on a list of the start
-        screen), the keys after it wait a moment for that screen."""
-        screen = self.screen
-        await super().on_event(key)
-        may_open = getattr(screen, "key_may_open_screen", None)
-        if may_open is not None and may_open(key):
-            self._opened_by_key = (screen, time.monotonic())
-
-    def _ready_for_keys(self) -> bool:
-        """Whether the current screen can take keys: mounted, painted, not about to be
-        replaced (a key there may be opening another, or a draft is being read)."""
-        if self.quitting:
-            return True
-        screen = self.screen
-        if self._opened_by_key is not None:
-            opener, when = self._opened_by_key
-            if opener is screen and time.monotonic() - when < OPENING_HOLD:
-                return False
-            self._opened_by_key = None
-        return screen.is_mounted and getattr(screen, "settled", True) and not self._opening
-
-    async def _release_held_keys(self) -> None:
-        """Pass the held keys on, each once the screen it reaches is ready (a key may open
-        another screen, which the next key waits for)."""
-        waited_since = time.monotonic()
-        try:
-            while self._held_keys:
-                if not self._ready_for_keys() and time.monotonic() - waited_since < KEY_HOLD_LIMIT:
-                    await asyncio.sleep(0.005)
-                    continue
-                await self._pass_on(self._held_keys.popleft())
-                waited_since = time.monotonic()
-        finally:
-            self._releasing_keys = False
 
     async def _warm_up_checks(self) -> None:
         def load() -> None:
@@ -256,7 +184,7 @@ class JDWizardApp(App[None]):
     def resume_draft(self, path: Path) -> None:
         """Open the wizard on a saved draft (read in a worker); a bad file is reported.
         Keys typed meanwhile wait for the wizard (they are not start-screen commands)."""
-        self._opening = True
+        self.opening = True
         self.run_worker(self._resume(path), exclusive=True, group="open")
 
     async def _resume(self, path: Path) -> None:
@@ -265,11 +193,11 @@ class JDWizardApp(App[None]):
         try:
             self.session = await asyncio.to_thread(open_session, path, self.drafts_folder)
         except UserError as error:
-            self._opening = False
+            self.opening = False
             await self._offer_salvage(path, str(error))
             return
         finally:
-            self._opening = False
+            self.opening = False
         self._switch_when_settled(self._wizard_for(self.session))
 
     async def _offer_salvage(self, path: Path, problem: str) -> None:
