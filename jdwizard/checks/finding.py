@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -21,8 +22,8 @@ class Finding:
         return asdict(self)
 
 
-def data_file(name: str):
-    """A data file shipped in jdwizard/data (a Traversable; read with .read_text())."""
-    from importlib.resources import files
-
-    return files("jdwizard") / "data" / name
+def data_file(name: str) -> Path:
+    """A data file shipped in jdwizard/data. Found beside the code, as the built-in templates
+    are (paths.builtin_templates_dir): importlib.resources would add zipfile and half a MB to
+    the process for a package that is never zipped."""
+    return Path(__file__).resolve().parents[1] / "data" / name
