@@ -106,6 +106,7 @@ def skeleton_spec(path: Path) -> None:
     template, as jdwizard draws it (its questions, hint, tip, document, keys and stylesheet)."""
     from jdwizard.library import get_template
     from jdwizard.render import Renderer
+    from jdwizard.ui import app as app_module
     from jdwizard.ui.app import JDWizardApp
     from jdwizard.ui.screens.wizard import WizardScreen
     from jdwizard.ui.widgets.preview import CURRENT_EMPTY, preview_text
@@ -124,8 +125,7 @@ def skeleton_spec(path: Path) -> None:
         "first_field_shown_as": text.plain[shown.start:shown.end],
         "bindings": [(binding.key, binding.description, binding.show)
                      for binding in WizardScreen.BINDINGS],  # type: ignore[union-attr]
-        "stylesheet": str(Path(sys.modules[JDWizardApp.__module__].__file__).parent  # type: ignore[arg-type]
-                          / str(JDWizardApp.CSS_PATH)),
+        "stylesheet": str(Path(app_module.__file__).with_name(str(JDWizardApp.CSS_PATH))),
     }
     path.write_text(json.dumps(spec), encoding="utf-8")
 
