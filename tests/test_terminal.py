@@ -363,3 +363,34 @@ async def test_every_review_button_is_whole_on_screen(drafts_folder, backend, si
             assert region.right <= screen.size.width, (label, region)
             row = screen_lines(app)[region.y][region.x:region.right]
             assert label in row, (label, row)
+
+
+async def test_two_sizes_queued_together_settle_and_typing_goes_on(
+    drafts_folder, backend, monkeypatch
+):
+    """Resizes to two sizes queued at once, other messages between them (a window dragged
+    while the app is busy): Textual 8.2.8 swapped the layout between the two sizes forever
+    and the app never idled again (see jdwizard/ui/steady_resize.py). Now the screen settles
+    at the terminal's size and typing goes on."""
+    layouts = 0
+    wizard_on_resize = WizardScreen.on_resize
+
+    def counted(screen: WizardScreen, event: events.Resize) -> None:
+        nonlocal layouts
+        layouts += 1
+        if layouts > 50:  # fail, rather than hang the suite as it did
+            raise AssertionError("the screen keeps laying itself out between two sizes")
+        wizard_on_resize(screen, event)
+
+    monkeypatch.setattr(WizardScreen, "on_resize", counted)
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = app.screen
+        resize_now(app, 60, 20)  # the terminal's size from now on
+        screen.post_message(events.Resize(Size(40, 12), Size(40, 12)))
+        screen.call_later(lambda: None)  # not next to each other: neither replaces the other
+        screen.post_message(events.Resize(Size(60, 20), Size(60, 20)))
+        await pilot.press(*"Acme")
+        assert screen.query_one("#answer-line").value == "Acme"
+        assert screen.size == Size(60, 20)
+    assert layouts < 10

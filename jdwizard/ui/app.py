@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from jdwizard.errors import UserError
+from jdwizard.ui import steady_resize
 from jdwizard.ui.key_gate import KeyGate
 
 if TYPE_CHECKING:  # imported where used: each first screen loads only what it needs
@@ -28,6 +29,8 @@ if TYPE_CHECKING:  # imported where used: each first screen loads only what it n
     from jdwizard.ui.screens.wizard import WizardScreen
 
 QUIT_CONFIRM_SECONDS = 10.0
+
+steady_resize.install()  # two resizes queued at once swapped the layout forever (Textual 8.2.8)
 
 
 class JDWizardApp(KeyGate):
