@@ -614,30 +614,28 @@ async def test_quitting_while_the_first_screen_mounts_prints_no_traceback(
     assert app.return_code == 0
 
 
-async def test_the_multi_line_box_waits_until_the_first_screen_is_up(backend, drafts_folder):
+async def test_the_multi_line_box_waits_until_the_first_screen_is_up(
+    backend, drafts_folder, monkeypatch
+):
     """The first field is one line: the first screen is built without the multi-line box
     (Textual's TextArea is a tenth of the start-up), which is mounted once that screen shows."""
     from textual.widgets import TextArea
 
-    built_with = []
-    compose = WizardScreen.compose
-
-    def recording_compose(self):
-        for widget in compose(self):
-            built_with.append(widget.id)
-            yield widget
-
     app = JDWizardApp(new_session(backend, None, {}, drafts_folder))
-    WizardScreen.compose = recording_compose
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert "answer-line" in [w.id for w in app.screen.query("Input")]
-            assert "answer-text" not in built_with
-            box = app.screen.query_one("#answer-text", TextArea)
-            assert box.is_mounted and not box.display
-    finally:
-        WizardScreen.compose = compose
+    made_when_first_painted_at = []  # app.first_painted_at when each box is made
+    new_text_answer = WizardScreen._new_text_answer
+
+    def recording_new_text_answer():
+        made_when_first_painted_at.append(app.first_painted_at)
+        return new_text_answer()
+
+    monkeypatch.setattr(WizardScreen, "_new_text_answer", staticmethod(recording_new_text_answer))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(made_when_first_painted_at) == 1
+        assert made_when_first_painted_at[0] != float("inf")  # made after the first paint
+        box = app.screen.query_one("#answer-text", TextArea)
+        assert box.is_mounted and not box.display
 
 
 async def test_a_multi_line_field_shown_before_its_box_is_mounted_takes_typing(
@@ -705,6 +703,39 @@ async def test_typing_straight_after_enter_on_a_draft_lands_in_the_wizard(drafts
         await settle(pilot)
         assert isinstance(app.screen, WizardScreen)
         assert app.screen.session.answers["what_you_do"] == "ipsum"
+
+
+async def test_typing_straight_after_enter_on_a_bad_draft_waits_for_its_dialog(
+    drafts_folder, monkeypatch
+):
+    """Enter on a draft that cannot be opened, then typing at once: while the file is looked
+    at for what can be saved, the keys are not start-screen commands ('/' would move to the
+    drafts filter and take the rest); they wait for the bad-draft dialog."""
+    import time
+
+    from jdwizard import drafts
+    from jdwizard.start_lists import load_start_lists
+    from jdwizard.ui.screens.bad_draft import BadDraftScreen
+
+    drafts_folder.mkdir(parents=True)
+    (drafts_folder / "broken.toml").write_text('template = "backend-engineer"\n[answers\n')
+    salvage_draft = drafts.salvage_draft
+
+    def slow_salvage(path):
+        time.sleep(0.8)  # longer than keys wait after Enter on a list
+        return salvage_draft(path)
+
+    monkeypatch.setattr(drafts, "salvage_draft", slow_salvage)
+    app = JDWizardApp(None, drafts_folder, start_lists=load_start_lists(drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        start = app.screen
+        start.query_one("#draft-list").focus()
+        await pilot.pause()
+        post_keys(app, "enter", "slash", *"ab")
+        await settle(pilot, 1.5)
+        assert isinstance(app.screen, BadDraftScreen)
+        draft_filter = start.query_one("#draft-filter", Input)
+        assert draft_filter.value == "" and not draft_filter.has_focus
 
 
 async def test_enter_typed_ahead_while_starting_moves_to_the_next_field(backend, drafts_folder):

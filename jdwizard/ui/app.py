@@ -195,8 +195,7 @@ class JDWizardApp(KeyGate):
 
         try:
             self.session = await asyncio.to_thread(open_session, path, self.drafts_folder)
-        except UserError as error:
-            self.opening = False
+        except UserError as error:  # keys wait on until the bad-draft dialog is up
             await self._offer_salvage(path, str(error))
             return
         finally:

@@ -1,4 +1,4 @@
-"""Keys typed while a screen gets ready wait for it, in order (a mixin of the app).
+"""Keys typed while a screen gets ready wait for it, in order (the app's base class).
 
 Enter on a template, then the company name typed straight away: the wizard is still being built
 when those keys arrive, and they would be lost, or fail on its missing widgets. Enter typed

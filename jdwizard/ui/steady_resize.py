@@ -4,9 +4,9 @@ Textual (8.2.8) lays a screen out at the size its Resize event carries, and a la
 changes the screen's size posts the screen another Resize with that size. When resizes to two
 different sizes are queued at once with other messages between them (a window dragged while
 the app is busy), each layout undoes the other's and posts another: the screen swaps between
-the two sizes forever, at full CPU, and the app never idles again (typing still lands, but
-saving, timers and tests that wait for idle do not). At the terminal's current size, the later
-of them finds nothing to change and the exchange stops.
+the two sizes forever, at full CPU, and the rest of the app (timers, saving, anything waiting on
+the event loop) stops getting its turn. At the terminal's current size, the later of them finds
+nothing to change and the exchange stops.
 """
 
 from __future__ import annotations

@@ -98,7 +98,7 @@ class StartScreen(Screen[None]):
         self.problems = problems
         self.drafts = drafts
         self.profile = profile
-        self.settled = False  # until first painted: keys wait for it (see JDWizardApp)
+        self.settled = False  # until first painted: keys wait for it (see ui/key_gate.py)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -134,13 +134,13 @@ class StartScreen(Screen[None]):
         self.call_after_refresh(self._settle)
 
     def key_may_open_screen(self, key: Key) -> bool:
-        """Enter on a list opens a draft (keys typed after it belong there; see JDWizardApp)."""
+        """Enter on a list opens a draft (keys typed after it belong there; see ui/key_gate.py)."""
         focused = self.focused
         return key.key == "enter" and focused is not None and focused.id in (
             "template-list", "draft-filter", "draft-list")
 
     def _settle(self) -> None:
-        self.settled = True  # painted: it takes keys, and may be replaced (see JDWizardApp)
+        self.settled = True  # painted: it takes keys, and may be replaced (see ui/key_gate.py)
 
     def on_resize(self, event: Resize) -> None:
         """Fit small terminals: stack the lists when narrow, drop the extras when short."""

@@ -74,7 +74,7 @@ class WizardScreen(Screen[None]):
         self._autosave_paused_until = 0.0
         self._narrow = narrow
         self._hint_from_profile = False  # whether the hint says the answer is the profile's
-        self.settled = False  # until first painted: keys wait for it (see JDWizardApp)
+        self.settled = False  # until first painted: keys wait for it (see ui/key_gate.py)
 
     # -- layout -----------------------------------------------------------------------------
 

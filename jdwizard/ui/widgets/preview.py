@@ -1,7 +1,8 @@
 """The live preview: the whole document as styled text, with the current field highlighted.
 
-It draws a Rich `Text` built from the renderer's segments, which costs well under a millisecond
-per keystroke (Textual's Markdown widget re-mounts every block on update: far too slow for this).
+It draws a Rich `Text` built from the renderer's segments: well under a millisecond per
+keystroke on the built-in templates, 3.6 ms on one ten times as long (Textual's Markdown widget
+re-mounts every block on update: far too slow for this).
 """
 
 from __future__ import annotations
