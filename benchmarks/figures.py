@@ -104,8 +104,8 @@ pto_policy = "30 days of paid vacation"
 def skeleton_spec(path: Path) -> None:
     """Write what benchmarks/skeleton.py shows: the first field screen of the backend-engineer
     template, as jdwizard draws it (its questions, hint, tip, document, keys and stylesheet)."""
-    from jdwizard.library import get_template
-    from jdwizard.render import Renderer
+    from jdwizard.template.engine import Renderer
+    from jdwizard.template.library import get_template
     from jdwizard.ui import app as app_module
     from jdwizard.ui.app import JDWizardApp
     from jdwizard.ui.screens.wizard import WizardScreen

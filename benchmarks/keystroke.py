@@ -25,9 +25,9 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 def core_figures(repeats: int) -> list[float]:
     from jdwizard.checks import check_field
-    from jdwizard.drafts import Draft
-    from jdwizard.library import get_template
-    from jdwizard.session import Session
+    from jdwizard.draft.file import Draft
+    from jdwizard.draft.session import Session
+    from jdwizard.template.library import get_template
     from jdwizard.ui.widgets.preview import preview_text
 
     template = get_template("backend-engineer")
@@ -48,8 +48,8 @@ def scaled_template(scale: int):
     """The backend-engineer template, its body repeated `scale` times (a longer document)."""
     import shutil
 
-    from jdwizard.library import get_template
-    from jdwizard.template import load_template
+    from jdwizard.template.bundle import load_template
+    from jdwizard.template.library import get_template
 
     template = get_template("backend-engineer")
     if scale == 1:
@@ -65,7 +65,7 @@ async def app_figures(repeats: int, scale: int = 1) -> list[float]:
     """Time from a key event reaching the app until the preview holds the new text."""
     from textual import events
 
-    from jdwizard.app_state import new_session
+    from jdwizard.draft.opening import new_session
     from jdwizard.ui.app import JDWizardApp
     from jdwizard.ui.widgets.preview import DocumentPreview
 

@@ -17,8 +17,8 @@ from typing import Any
 import tomli_w
 
 from jdwizard.errors import UserError
+from jdwizard.files import atomic_write_text
 from jdwizard.paths import config_dir
-from jdwizard.storage import atomic_write_text
 
 CONFIG_FILE = "config.toml"
 

@@ -27,11 +27,11 @@ ANSWERS = {
 
 
 async def capture(out: Path) -> list[Path]:
-    from jdwizard.app_state import new_session
     from jdwizard.config import update_config
-    from jdwizard.drafts import Draft, save_draft
-    from jdwizard.library import get_template
-    from jdwizard.profiles import update_profile_from
+    from jdwizard.draft.file import Draft, save_draft
+    from jdwizard.draft.opening import new_session
+    from jdwizard.draft.profiles import update_profile_from
+    from jdwizard.template.library import get_template
     from jdwizard.ui.app import JDWizardApp
 
     home = Path(os.environ["JDWIZARD_HOME"])

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from jdwizard.library import get_template
-from jdwizard.template import Template
+from jdwizard.template.bundle import Template
+from jdwizard.template.library import get_template
 
 
 def loads_jinja2(code: str, home: Path) -> bool:

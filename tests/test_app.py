@@ -12,8 +12,8 @@ from textual import events
 from textual.widgets import Input, OptionList, Static
 
 from conftest import BACKEND_ANSWERS
-from jdwizard.app_state import new_session, open_session
-from jdwizard.drafts import Draft, save_draft
+from jdwizard.draft.file import Draft, save_draft
+from jdwizard.draft.opening import new_session, open_session
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.review import ReviewScreen
 from jdwizard.ui.screens.start import StartScreen
@@ -386,7 +386,7 @@ async def test_command_palette_jumps_to_a_field(drafts_folder, backend):
 async def test_start_screen_lists_templates_and_resumes_a_draft(drafts_folder, backend, read_first):
     """The lists are read by the app in a thread, or (as the command line does) before it
     starts: the same screen either way."""
-    from jdwizard.start_lists import load_start_lists
+    from jdwizard.draft.listing import load_start_lists
 
     path = drafts_folder / "started.toml"
     save_draft(Draft("backend-engineer", answers={"company": "Globex"}), "", path)
@@ -555,7 +555,7 @@ async def test_the_garbage_collector_paused_for_start_up_is_back_on_at_the_first
     back on (freezing what start-up built) once its first screen is painted."""
     import gc
 
-    from jdwizard.app_state import new_session
+    from jdwizard.draft.opening import new_session
 
     gc.disable()
     try:
@@ -576,7 +576,7 @@ async def test_an_empty_salary_still_says_it_is_missing_and_an_empty_company_say
     """Empty answers skip the checks, except where emptiness is itself the finding (pay)."""
     from textual.widgets import Static
 
-    from jdwizard.app_state import new_session
+    from jdwizard.draft.opening import new_session
 
     app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -674,7 +674,7 @@ async def settle(pilot, seconds: float = 0.8) -> None:
 async def test_typing_straight_after_enter_on_a_template_lands_in_the_wizard(drafts_folder):
     """Enter on a template, then the company and the next answer typed at once: the keys
     after Enter wait for the wizard to be ready, and each lands in its field."""
-    from jdwizard.start_lists import load_start_lists
+    from jdwizard.draft.listing import load_start_lists
 
     app = JDWizardApp(None, drafts_folder, start_lists=load_start_lists(drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
@@ -690,7 +690,7 @@ async def test_typing_straight_after_enter_on_a_template_lands_in_the_wizard(dra
 async def test_typing_straight_after_enter_on_a_draft_lands_in_the_wizard(drafts_folder):
     """Enter on a saved draft, then typing at once: the keys are not start-screen commands
     (i, p, / ...) while the draft is read; they go into its first open field."""
-    from jdwizard.start_lists import load_start_lists
+    from jdwizard.draft.listing import load_start_lists
 
     save_draft(Draft("backend-engineer", answers={"company": "Globex"}), "",
                drafts_folder / "globex.toml")
@@ -713,8 +713,8 @@ async def test_typing_straight_after_enter_on_a_bad_draft_waits_for_its_dialog(
     drafts filter and take the rest); they wait for the bad-draft dialog."""
     import time
 
-    from jdwizard import drafts
-    from jdwizard.start_lists import load_start_lists
+    from jdwizard.draft import file as drafts
+    from jdwizard.draft.listing import load_start_lists
     from jdwizard.ui.screens.bad_draft import BadDraftScreen
 
     drafts_folder.mkdir(parents=True)

@@ -12,7 +12,7 @@ from jdwizard.checks.pay import check_pay, jurisdictions
 from jdwizard.checks.terms import check_terms
 from jdwizard.checks.unfilled import check_leftovers
 from jdwizard.cli import main
-from jdwizard.drafts import Draft, save_draft
+from jdwizard.draft.file import Draft, save_draft
 
 
 def ids(findings) -> list[str]:

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import BACKEND_ANSWERS
 from jdwizard.cli import main
-from jdwizard.drafts import Draft, save_draft
+from jdwizard.draft.file import Draft, save_draft
 
 
 def write_draft(path: Path, answers: dict[str, str]) -> Path:

@@ -20,9 +20,9 @@ from textual.widgets import Input
 
 from conftest import BACKEND_ANSWERS
 from jdwizard import clipboard
-from jdwizard.app_state import new_session, open_session
 from jdwizard.clipboard import ClipboardUnavailable, copy_to_system_clipboard
-from jdwizard.drafts import Draft, save_draft
+from jdwizard.draft.file import Draft, save_draft
+from jdwizard.draft.opening import new_session, open_session
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.review import ReviewScreen
 from jdwizard.ui.screens.wizard import WizardScreen

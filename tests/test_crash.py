@@ -12,7 +12,7 @@ import threading
 import time
 from pathlib import Path
 
-from jdwizard.drafts import DraftError, list_drafts, load_draft, markdown_path
+from jdwizard.draft.file import DraftError, list_drafts, load_draft, markdown_path
 from pty_app import CTRL_Q, ENTER, START_TIMEOUT, PtyApp
 
 FIRST_QUESTION = "What is your company called?"
@@ -70,7 +70,7 @@ def test_kill_9_keeps_what_was_typed_and_the_draft_resumes(tmp_path: Path):
 WRITER = """
 import json, sys
 from pathlib import Path
-from jdwizard.drafts import Draft, save_draft
+from jdwizard.draft.file import Draft, save_draft
 
 path, specs = Path(sys.argv[1]), [json.loads(Path(a).read_text("utf-8")) for a in sys.argv[2:]]
 drafts = [(Draft("backend-engineer", answers=s["answers"]), s["document"]) for s in specs]

@@ -11,8 +11,8 @@ import pytest
 from textual.widgets import Input, OptionList
 
 from jdwizard.cli import main
-from jdwizard.draft_ops import rename_draft
-from jdwizard.drafts import Draft, DraftError, load_draft, save_draft
+from jdwizard.draft.file import Draft, DraftError, load_draft, save_draft
+from jdwizard.draft.manage import rename_draft
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.dialogs import AskScreen, ConfirmScreen
 from jdwizard.ui.screens.start import StartScreen
@@ -174,7 +174,7 @@ async def test_delete_asks_first_and_removes_the_draft_and_its_documents(
 
 async def test_a_draft_open_in_another_jdwizard_is_not_deleted(three_drafts, drafts_folder):
     path = three_drafts["Acme"]
-    code = ("import sys; from pathlib import Path; from jdwizard import locking; "
+    code = ("import sys; from pathlib import Path; from jdwizard.draft import lock as locking; "
             f"locking.acquire(Path({str(path)!r})); print('locked', flush=True); sys.stdin.read()")
     other = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, text=True)
@@ -198,7 +198,7 @@ async def test_a_draft_open_in_another_jdwizard_is_not_deleted(three_drafts, dra
 async def test_f4_saves_the_draft_and_goes_back_to_the_start_screen(drafts_folder):
     """From the wizard (or its review), F4 saves what was typed, lets go of the draft (no lock
     left) and shows the start screen with the draft listed; it opens again from there."""
-    from jdwizard import locking
+    from jdwizard.draft import lock as locking
 
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
@@ -239,7 +239,7 @@ async def test_quitting_right_after_typing_the_company_names_the_file_after_it(d
                                                                               backend):
     """Autosave while the company is being typed names the file without it; Ctrl+Q straight
     after (nothing typed since) still gives the draft the company's name."""
-    from jdwizard.app_state import new_session
+    from jdwizard.draft.opening import new_session
 
     app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
     async with app.run_test(size=SIZE) as pilot:

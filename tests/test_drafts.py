@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import BACKEND_ANSWERS
-from jdwizard.drafts import (
+from jdwizard.draft.file import (
     Draft,
     DraftError,
     default_draft_path,
@@ -21,7 +21,7 @@ from jdwizard.drafts import (
     markdown_path,
     save_draft,
 )
-from jdwizard.session import Session
+from jdwizard.draft.session import Session
 
 
 def test_save_writes_documented_toml_and_markdown(tmp_path, backend):

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import BACKEND_ANSWERS
 from jdwizard.cli import main
-from jdwizard.drafts import Draft, save_draft
+from jdwizard.draft.file import Draft, save_draft
 from jdwizard.export import (
     FORMAT_LABELS,
     FORMAT_SUFFIXES,
@@ -20,9 +20,9 @@ from jdwizard.export import (
     to_html,
     to_plain_text,
 )
-from jdwizard.library import all_templates, get_template
-from jdwizard.render import Renderer
-from jdwizard.template import Template
+from jdwizard.template.bundle import Template
+from jdwizard.template.engine import Renderer
+from jdwizard.template.library import all_templates, get_template
 
 VOID_TAGS = {"br", "hr", "img"}
 

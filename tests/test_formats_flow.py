@@ -8,9 +8,9 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from conftest import BACKEND_ANSWERS
-from jdwizard.app_state import open_session
 from jdwizard.config import config_path, load_config
-from jdwizard.drafts import Draft, load_draft, save_draft
+from jdwizard.draft.file import Draft, load_draft, save_draft
+from jdwizard.draft.opening import open_session
 from jdwizard.export import export
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.formats import FormatChooser

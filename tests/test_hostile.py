@@ -5,7 +5,7 @@ What the user sees and what lands on disk:
 * The draft (TOML) keeps every answer exactly as typed or pasted, whatever its characters.
 * The document (Markdown) shows visible text as typed: Jinja syntax is never evaluated, emoji,
   combining marks and right-to-left text are kept, Markdown inside a line is left alone. Two
-  deliberate exceptions (see jdwizard/render.py): control characters other than tab and
+  deliberate exceptions (see jdwizard/template/engine.py): control characters other than tab and
   newline are dropped (NUL makes tools treat the file as binary, an escape sequence would act
   on the terminal of whoever prints the file), and an answer that begins a line of the document
   (the company in "{{ company }} is ...") or a list item, and begins with block Markdown ("# ",
@@ -33,11 +33,11 @@ from textual import events
 from textual.widgets import Input, TextArea
 
 from conftest import BACKEND_ANSWERS
-from jdwizard.app_state import new_session
-from jdwizard.drafts import Draft, default_draft_path, draft_to_toml, load_draft, save_draft
+from jdwizard.draft.file import Draft, default_draft_path, draft_to_toml, load_draft, save_draft
+from jdwizard.draft.opening import new_session
 from jdwizard.export import to_plain_text
-from jdwizard.library import get_template
-from jdwizard.render import Renderer, Segment
+from jdwizard.template.engine import Renderer, Segment
+from jdwizard.template.library import get_template
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.widgets.preview import DocumentPreview, preview_text
 

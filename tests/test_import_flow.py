@@ -10,10 +10,10 @@ from textual import events
 from textual.widgets import Input, OptionList
 
 from conftest import BACKEND_ANSWERS
-from jdwizard.app_state import new_session
 from jdwizard.cli import main
-from jdwizard.library import get_template, load_library
+from jdwizard.draft.opening import new_session
 from jdwizard.paths import user_templates_dir
+from jdwizard.template.library import get_template, load_library
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.dialogs import AskScreen
 from jdwizard.ui.screens.review import ReviewScreen

@@ -8,15 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jdwizard import importer
-from jdwizard.importer import (
+from jdwizard.template import importing as importer
+from jdwizard.template.bundle import Template, TemplateError, load_template
+from jdwizard.template.engine import Renderer
+from jdwizard.template.importing import (
     TemplateImportError,
     describe_import,
     import_template,
     parse_template_text,
 )
-from jdwizard.render import Renderer
-from jdwizard.template import Template, TemplateError, load_template
 
 SEED = Path(__file__).parent / "data" / "backend-engineer-template.txt"  # the shared seed
 SEED_FIELDS = [

@@ -11,14 +11,14 @@ import pytest
 from textual.widgets import OptionList
 
 from conftest import BACKEND_ANSWERS
-from jdwizard.app_state import open_session
 from jdwizard.cli import main
-from jdwizard.drafts import Draft, DraftError, load_draft, save_draft
+from jdwizard.draft.file import Draft, DraftError, load_draft, save_draft
+from jdwizard.draft.listing import draft_progress
+from jdwizard.draft.opening import open_session
 from jdwizard.errors import UserError
-from jdwizard.library import USER, get_template, load_library
 from jdwizard.paths import builtin_templates_dir, user_templates_dir
-from jdwizard.start_lists import draft_progress
-from jdwizard.template import TemplateError, load_template
+from jdwizard.template.bundle import TemplateError, load_template
+from jdwizard.template.library import USER, get_template, load_library
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.review import ReviewScreen
 from jdwizard.ui.screens.start import StartScreen
@@ -287,6 +287,6 @@ def test_the_start_screen_lists_load_without_jinja2(tmp_path):
     loads when a draft is opened."""
     from conftest import loads_jinja2
 
-    code = ("from jdwizard.start_lists import load_start_lists; "
+    code = ("from jdwizard.draft.listing import load_start_lists; "
             "lists = load_start_lists(None); assert lists.library.templates")
     assert not loads_jinja2(code, tmp_path / "home")

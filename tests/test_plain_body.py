@@ -9,9 +9,9 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from conftest import loads_jinja2
-from jdwizard.library import load_library
-from jdwizard.plain_body import compile_plain
-from jdwizard.render import Renderer
+from jdwizard.template.engine import Renderer
+from jdwizard.template.library import load_library
+from jdwizard.template.plain_body import compile_plain
 
 JINJA = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
                              keep_trailing_newline=True)
@@ -48,9 +48,9 @@ def test_the_renderer_output_is_unchanged_from_jinja2(template, monkeypatch):
     """Renderer with the plain body against the same Renderer forced onto Jinja2."""
     answers = {f.name: f"answer to {f.name}" for f in template.fields[::2]}
     plain = Renderer(template)
-    monkeypatch.setattr("jdwizard.render.compile_plain", lambda body, fields: None)
+    monkeypatch.setattr("jdwizard.template.engine.compile_plain", lambda body, fields: None)
     jinja = Renderer(template)
-    assert type(plain._compiled).__module__ == "jdwizard.plain_body"
+    assert type(plain._compiled).__module__ == "jdwizard.template.plain_body"
     assert type(jinja._compiled).__module__.startswith("jinja2")
     assert plain.render(answers) == jinja.render(answers)
     assert plain.segments(answers) == jinja.segments(answers)
@@ -112,7 +112,7 @@ def test_a_body_beyond_the_subset_still_renders_through_jinja2(backend):
 
 def test_opening_and_rendering_a_builtin_draft_imports_no_jinja2(tmp_path):
     """Jinja2's import and compile were most of what opening a draft cost beyond Textual."""
-    code = ("from jdwizard.library import load_library; from jdwizard.render import Renderer; "
+    code = ("from jdwizard.template.library import load_library; from jdwizard.template.engine import Renderer; "
             "t = next(t for t in load_library().templates if t.id == 'backend-engineer'); "
             "document = Renderer(t).render({'company': 'Acme'}); assert 'Acme' in document")
     assert not loads_jinja2(code, tmp_path / "home")

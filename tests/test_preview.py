@@ -8,8 +8,8 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 
-from jdwizard.library import load_library
-from jdwizard.render import Renderer, Segment
+from jdwizard.template.engine import Renderer, Segment
+from jdwizard.template.library import load_library
 from jdwizard.ui.widgets.preview import (
     CURRENT,
     CURRENT_EMPTY,

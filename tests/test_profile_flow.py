@@ -12,11 +12,11 @@ from textual.widgets import Input, OptionList, Static
 
 from conftest import BACKEND_ANSWERS
 from jdwizard import cli
-from jdwizard.app_state import open_session
 from jdwizard.config import config_path
-from jdwizard.drafts import Draft, save_draft
+from jdwizard.draft.file import Draft, save_draft
+from jdwizard.draft.opening import open_session
+from jdwizard.draft.profiles import load_profile
 from jdwizard.paths import profiles_dir
-from jdwizard.profiles import load_profile
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.dialogs import AskScreen
 from jdwizard.ui.screens.profiles import ProfileChooser

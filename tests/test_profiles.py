@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BACKEND_ANSWERS
-from jdwizard.library import get_template
-from jdwizard.paths import builtin_templates_dir, profiles_dir
-from jdwizard.profiles import (
+from jdwizard.draft.profiles import (
     COMPANY_FIELDS,
     Profile,
     ProfileError,
@@ -27,7 +25,9 @@ from jdwizard.profiles import (
     save_profile,
     update_profile_from,
 )
-from jdwizard.template import Template, TemplateError, load_template
+from jdwizard.paths import builtin_templates_dir, profiles_dir
+from jdwizard.template.bundle import Template, TemplateError, load_template
+from jdwizard.template.library import get_template
 
 COMPANY_ANSWERS = {name: BACKEND_ANSWERS[name] for name in COMPANY_FIELDS}
 

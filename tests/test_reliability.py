@@ -17,11 +17,12 @@ import pytest
 from textual.widgets import Button, Input, OptionList, Static, TextArea
 
 from conftest import BACKEND_ANSWERS
-from jdwizard import locking, storage
-from jdwizard.app_state import new_session, open_session
+from jdwizard import files as storage
 from jdwizard.cli import main
-from jdwizard.drafts import Draft, load_draft, save_draft
-from jdwizard.session import DraftConflict
+from jdwizard.draft import lock as locking
+from jdwizard.draft.file import Draft, load_draft, save_draft
+from jdwizard.draft.opening import new_session, open_session
+from jdwizard.draft.session import DraftConflict
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.bad_draft import BadDraftScreen, FileViewScreen
 from jdwizard.ui.screens.save_as import SaveAsScreen
@@ -169,7 +170,7 @@ async def test_disk_full_keeps_the_answers_and_save_as_writes_them_elsewhere(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real_write(path, text)
 
-    monkeypatch.setattr("jdwizard.drafts.atomic_write_text", disk_full)
+    monkeypatch.setattr("jdwizard.draft.file.atomic_write_text", disk_full)
     app = JDWizardApp(new_session(backend, target, {}, folder=tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"Acme", "ctrl+s")
@@ -312,7 +313,7 @@ async def test_the_app_saves_to_a_copy_when_the_draft_changed_on_disk(saved_draf
 def hold_lock_elsewhere(path: Path) -> subprocess.Popen:
     """Another jdwizard process holding the draft's lock until it is told to stop."""
     code = (
-        "import sys; from pathlib import Path; from jdwizard import locking; "
+        "import sys; from pathlib import Path; from jdwizard.draft import lock as locking; "
         f"locking.acquire(Path({str(path)!r})); print('locked', flush=True); sys.stdin.read()"
     )
     process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from conftest import BACKEND_ANSWERS
 from jdwizard.export import to_plain_text
-from jdwizard.library import get_template
-from jdwizard.render import Renderer, missing_required
+from jdwizard.template.engine import Renderer, missing_required
+from jdwizard.template.library import get_template
 
 SECTIONS = ["About Acme Logistics", "The role", "What you'll do", "What we're looking for",
             "Nice to have", "What we offer"]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jdwizard.salary import SalaryError, SalaryRange, parse_salary
+from jdwizard.checks.salary import SalaryError, SalaryRange, parse_salary
 
 # text, minimum, maximum, currency, period, normalised()
 READABLE = [

@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 from conftest import BACKEND_ANSWERS
-from jdwizard.app_state import new_session
-from jdwizard.library import get_template
+from jdwizard.draft.opening import new_session
+from jdwizard.template.library import get_template
 from jdwizard.ui.app import JDWizardApp
 
 SIZE = (100, 30)

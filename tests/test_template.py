@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from jdwizard.library import get_template, template_folders
 from jdwizard.paths import builtin_templates_dir
-from jdwizard.template import TemplateError, load_template
+from jdwizard.template.bundle import TemplateError, load_template
+from jdwizard.template.library import get_template, template_folders
 
 PUBLIC_FIELDS = [
     "company", "location", "work_type", "salary_range", "hiring_manager",
@@ -141,7 +141,7 @@ SHARED_FIELDS = {"company", "what_you_do", "hiring_manager", "work_type", "locat
 
 def test_the_builtin_library_lists_five_templates_by_category(capsys):
     from jdwizard.cli import main
-    from jdwizard.library import load_library
+    from jdwizard.template.library import load_library
 
     library = load_library()
     assert sorted(t.id for t in library.templates) == BUILTIN_IDS
@@ -163,7 +163,7 @@ def sample_answer(field) -> str:
 
 @pytest.mark.parametrize("template_id", BUILTIN_IDS)
 def test_each_builtin_template_renders_whole_with_all_or_only_required_answers(template_id):
-    from jdwizard.render import Renderer
+    from jdwizard.template.engine import Renderer
 
     template = get_template(template_id)
     assert set(template.field_names) >= SHARED_FIELDS

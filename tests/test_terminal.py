@@ -22,8 +22,8 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from conftest import BACKEND_ANSWERS
-from jdwizard.app_state import new_session
-from jdwizard.drafts import load_draft
+from jdwizard.draft.file import load_draft
+from jdwizard.draft.opening import new_session
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.review import ReviewScreen
 from jdwizard.ui.screens.wizard import WizardScreen
@@ -120,7 +120,7 @@ async def test_at_40x12_the_review_screen_text_is_not_cut_off(drafts_folder, bac
 async def test_at_40x12_the_start_screen_shows_templates_and_drafts(drafts_folder):
     """Both lists keep rows on a 40×12 screen: a template to start and a draft to resume are
     drawn, Enter on the template opens its first question, and Tab reaches the drafts."""
-    from jdwizard.drafts import Draft, save_draft
+    from jdwizard.draft.file import Draft, save_draft
     from jdwizard.ui.screens.start import StartScreen
 
     save_draft(Draft("backend-engineer", {"company": "Globex"}), "doc",
@@ -370,7 +370,7 @@ async def test_two_sizes_queued_together_settle_and_typing_goes_on(
 ):
     """Resizes to two sizes queued at once, other messages between them (a window dragged
     while the app is busy): Textual 8.2.8 swapped the layout between the two sizes forever
-    and the app never idled again (see jdwizard/ui/steady_resize.py). Now the screen settles
+    and the app never idled again (see jdwizard/ui/textual_fixes.py). Now the screen settles
     at the terminal's size and typing goes on."""
     layouts = 0
     wizard_on_resize = WizardScreen.on_resize

@@ -5,9 +5,9 @@ from __future__ import annotations
 import tomllib
 
 from conftest import BACKEND_ANSWERS
-from jdwizard.app_state import new_session
 from jdwizard.config import config_path
-from jdwizard.drafts import Draft, save_draft
+from jdwizard.draft.file import Draft, save_draft
+from jdwizard.draft.opening import new_session
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.review import ReviewScreen
 from jdwizard.ui.screens.start import StartScreen
@@ -82,7 +82,7 @@ def test_every_wizard_and_review_key_is_in_the_palette(tmp_path, backend):
 async def test_palette_jumps_from_the_review_screen_to_a_field(drafts_folder, backend):
     path = drafts_folder / "done.toml"
     save_draft(Draft("backend-engineer", answers=dict(BACKEND_ANSWERS)), "", path)
-    from jdwizard.app_state import open_session
+    from jdwizard.draft.opening import open_session
 
     app = JDWizardApp(open_session(path, drafts_folder))
     async with app.run_test(size=SIZE) as pilot:

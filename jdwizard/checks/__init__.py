@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from jdwizard.checks.answer import PAY_FIELDS
 from jdwizard.checks.finding import SEVERITIES, Finding
 from jdwizard.checks.gender import GenderCoding, code, describe
 from jdwizard.checks.pay import PayVerdict, check_pay, location_in_text, salary_in_text
 from jdwizard.checks.readability import Readability, measure
 from jdwizard.checks.terms import check_terms
 from jdwizard.checks.unfilled import check_leftovers, check_required
-from jdwizard.template import Field, Template
-from jdwizard.validation import PAY_FIELDS
+from jdwizard.template.bundle import Field, Template
 
 WORDS_RANGE = (300, 700)  # Textio, Ongig, Paycor (shared/data/pay-transparency.md)
 MIN_READING_EASE = 60.0  # Flesch: 60+ is plain English
@@ -79,7 +79,7 @@ def check_text(text: str) -> Report:
 
 def check_draft(template: Template, answers: Mapping[str, str]) -> Report:
     """Check a draft: its answers field by field, and the document they render."""
-    from jdwizard.render import Renderer
+    from jdwizard.template.engine import Renderer
 
     segments = Renderer(template).segments(answers)
     document = "".join(segment.text for segment in segments)

@@ -113,7 +113,7 @@ def location_in_text(text: str) -> str:
 def salary_in_text(text: str) -> str | None:
     """Where a plain job post states its salary: the first pay line that reads as a range
     (else the first pay line, so that its problem can be shown)."""
-    from jdwizard.salary import SalaryError, parse_salary
+    from jdwizard.checks.salary import SalaryError, parse_salary
 
     candidates = _salary_candidates(text)
     for candidate in candidates:
@@ -135,7 +135,7 @@ def check_pay(
     work_type_field: str | None = "work_type",
 ) -> tuple[list[Finding], PayVerdict]:
     """Findings about pay transparency, and the verdict for the summary."""
-    from jdwizard.salary import SalaryError, parse_salary
+    from jdwizard.checks.salary import SalaryError, parse_salary
 
     findings: list[Finding] = []
     applying = jurisdictions(location)

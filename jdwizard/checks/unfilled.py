@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 
 from jdwizard.checks.finding import Finding
-from jdwizard.template import Template
+from jdwizard.template.bundle import Template
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([^{}\n]{1,60}?)\s*\}\}")
 # A [bracketed note]: not a Markdown link "[text](url)", a task box "[ ]"/"[x]", or an escaped "\[".
@@ -15,7 +15,7 @@ _NOTE = re.compile(r"(?<!\\)\[(?![ xX]\])([^\[\]\n]{2,120})\](?![(\[:])")
 
 def check_required(template: Template, answers: Mapping[str, str]) -> list[Finding]:
     """An error for each required field without an answer."""
-    from jdwizard.render import missing_required
+    from jdwizard.template.engine import missing_required
 
     return [
         Finding("unfilled", "error", field.name, f"{field.label} has no answer yet.",

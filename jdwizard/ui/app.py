@@ -18,19 +18,19 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from jdwizard.errors import UserError
-from jdwizard.ui import steady_resize
+from jdwizard.ui import textual_fixes
 from jdwizard.ui.key_gate import KeyGate
 
 if TYPE_CHECKING:  # imported where used: each first screen loads only what it needs
-    from jdwizard.profiles import Profile
-    from jdwizard.session import Session
-    from jdwizard.start_lists import StartLists
-    from jdwizard.template import Template
+    from jdwizard.draft.listing import StartLists
+    from jdwizard.draft.profiles import Profile
+    from jdwizard.draft.session import Session
+    from jdwizard.template.bundle import Template
     from jdwizard.ui.screens.wizard import WizardScreen
 
 QUIT_CONFIRM_SECONDS = 10.0
 
-steady_resize.install()  # two resizes queued at once swapped the layout forever (Textual 8.2.8)
+textual_fixes.install()  # two resizes queued at once swapped the layout forever (Textual 8.2.8)
 
 
 class JDWizardApp(KeyGate):
@@ -103,7 +103,7 @@ class JDWizardApp(KeyGate):
     async def _open_start_screen(self, replace: bool = False) -> None:
         """Read the templates and drafts off the event loop, then show the start screen
         (in place of the current screen when `replace`)."""
-        from jdwizard.start_lists import load_start_lists
+        from jdwizard.draft.listing import load_start_lists
 
         lists = await asyncio.to_thread(load_start_lists, self.drafts_folder)
         await self._show_start_screen(lists, replace)
@@ -165,8 +165,8 @@ class JDWizardApp(KeyGate):
     ) -> None:
         """Open the wizard on a new draft of `template`: the profile's company answers (marked
         as such), then `answers`."""
-        from jdwizard.drafts import Draft
-        from jdwizard.session import Session
+        from jdwizard.draft.file import Draft
+        from jdwizard.draft.session import Session
 
         self.session = Session(template, Draft(template.id), folder=self.drafts_folder)
         self.session.apply_profile(profile)
@@ -191,7 +191,7 @@ class JDWizardApp(KeyGate):
         self.run_worker(self._resume(path), exclusive=True, group="open")
 
     async def _resume(self, path: Path) -> None:
-        from jdwizard.app_state import open_session
+        from jdwizard.draft.opening import open_session
 
         try:
             self.session = await asyncio.to_thread(open_session, path, self.drafts_folder)
@@ -204,8 +204,8 @@ class JDWizardApp(KeyGate):
 
     async def _offer_salvage(self, path: Path, problem: str) -> None:
         """Say why a draft cannot be opened; offer to view it or start a new draft from it."""
-        from jdwizard.drafts import salvage_draft
-        from jdwizard.library import get_template
+        from jdwizard.draft.file import salvage_draft
+        from jdwizard.template.library import get_template
         from jdwizard.ui.screens.bad_draft import START_OVER, VIEW, BadDraftScreen, FileViewScreen
 
         salvage = await asyncio.to_thread(salvage_draft, path)

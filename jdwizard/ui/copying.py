@@ -6,7 +6,7 @@ import asyncio
 
 from textual.app import App
 
-from jdwizard.session import Session
+from jdwizard.draft.session import Session
 
 
 async def choose_format(app: App, action: str) -> str | None:

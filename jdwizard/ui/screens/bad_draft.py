@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Static, TextArea
 
-from jdwizard.drafts import Salvage
+from jdwizard.draft.file import Salvage
 
 VIEW, START_OVER = "view", "start-over"
 

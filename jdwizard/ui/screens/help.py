@@ -8,7 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
-from jdwizard.template import Template
+from jdwizard.template.bundle import Template
 
 
 def help_markdown(template: Template, current: str | None = None) -> str:

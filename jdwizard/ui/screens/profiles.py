@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from jdwizard.profiles import Profile, ProfileSummary
+from jdwizard.draft.profiles import Profile, ProfileSummary
 
 NO_PROFILE = ""
 

@@ -174,7 +174,7 @@ class ReviewScreen(Screen[int | None]):
     async def action_save_document(self) -> None:
         """Save the draft, and the document in a chosen format beside it (.md, .txt, .html)."""
         from jdwizard.export import FORMAT_SUFFIXES, export
-        from jdwizard.storage import atomic_write_text
+        from jdwizard.files import atomic_write_text
         from jdwizard.ui.copying import choose_format
 
         format_name = await choose_format(self.app, "Save the document")
@@ -200,7 +200,7 @@ class ReviewScreen(Screen[int | None]):
     @work(exclusive=True, group="profile")
     async def action_save_to_profile(self) -> None:
         """Save this draft's company answers to a profile that prefills new drafts."""
-        from jdwizard.profiles import company_fields, profile_id_for, update_profile_from
+        from jdwizard.draft.profiles import company_fields, profile_id_for, update_profile_from
         from jdwizard.ui.screens.dialogs import AskScreen
 
         names = [name for name in company_fields(self.session.template)

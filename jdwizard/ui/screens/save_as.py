@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from jdwizard.app_state import save_as_problem
+from jdwizard.draft.opening import save_as_problem
 
 
 class SaveAsScreen(ModalScreen[Path | None]):

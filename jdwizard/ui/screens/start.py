@@ -17,11 +17,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from jdwizard.drafts import DraftSummary
+from jdwizard.draft.file import DraftSummary
+from jdwizard.draft.profiles import Profile
 from jdwizard.errors import UserError
-from jdwizard.library import USER, Library, TemplateProblem
-from jdwizard.profiles import Profile
-from jdwizard.template import Template
+from jdwizard.template.bundle import Template
+from jdwizard.template.library import USER, Library, TemplateProblem
 from jdwizard.ui.sizes import NARROW, SHORT, terminal_size
 
 T = TypeVar("T")
@@ -191,10 +191,10 @@ class StartScreen(Screen[None]):
 
         If its id is taken (the seed's "backend-engineer" is built in), the user picks
         another, offered a free one, rather than being sent to the command line."""
-        from jdwizard.importer import TemplateIdTaken, import_template
-        from jdwizard.library import load_library
         from jdwizard.paths import user_templates_dir
-        from jdwizard.template import ID_PATTERN
+        from jdwizard.template.bundle import ID_PATTERN
+        from jdwizard.template.importing import TemplateIdTaken, import_template
+        from jdwizard.template.library import load_library
         from jdwizard.ui.screens.dialogs import AskScreen
 
         def readable(value: str) -> str | None:
@@ -266,7 +266,7 @@ class StartScreen(Screen[None]):
     async def action_choose_profile(self) -> None:
         """Pick the company profile new drafts start from (remembered as the default)."""
         from jdwizard.config import update_config
-        from jdwizard.profiles import list_profiles, load_profile
+        from jdwizard.draft.profiles import list_profiles, load_profile
         from jdwizard.ui.screens.profiles import ProfileChooser
 
         summaries = await asyncio.to_thread(list_profiles)
@@ -327,9 +327,9 @@ class StartScreen(Screen[None]):
 
     async def reload_drafts(self) -> None:
         """Read the drafts folder again (in a thread) and show it."""
-        from jdwizard.drafts import list_drafts
+        from jdwizard.draft.file import list_drafts
+        from jdwizard.draft.listing import draft_progress
         from jdwizard.paths import drafts_dir
-        from jdwizard.start_lists import draft_progress
 
         folder = self.app.drafts_folder or drafts_dir()
         self.drafts = await asyncio.to_thread(list_drafts, folder, draft_progress)
@@ -358,7 +358,7 @@ class StartScreen(Screen[None]):
         summary = self.selected_draft()
         if summary is None:
             return
-        from jdwizard.draft_ops import duplicate_draft
+        from jdwizard.draft.manage import duplicate_draft
 
         copy = await self._draft_operation(
             lambda: duplicate_draft(summary.path), f"Duplicated {summary.path.name}"
@@ -370,8 +370,8 @@ class StartScreen(Screen[None]):
         summary = self.selected_draft()
         if summary is None:
             return
-        from jdwizard.draft_ops import document_paths, rename_draft
-        from jdwizard.drafts import slugify
+        from jdwizard.draft.file import slugify
+        from jdwizard.draft.manage import document_paths, rename_draft
         from jdwizard.ui.screens.dialogs import AskScreen
 
         def usable(value: str) -> str | None:
@@ -393,7 +393,7 @@ class StartScreen(Screen[None]):
         summary = self.selected_draft()
         if summary is None:
             return
-        from jdwizard.draft_ops import delete_draft, document_paths
+        from jdwizard.draft.manage import delete_draft, document_paths
         from jdwizard.ui.screens.dialogs import ConfirmScreen
 
         async def confirmed(yes: bool | None) -> None:

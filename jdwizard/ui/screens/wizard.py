@@ -20,16 +20,16 @@ from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
-from jdwizard import locking
-from jdwizard.session import DraftConflict, Session
-from jdwizard.template import Field
+from jdwizard.checks.answer import check_answer, needs_checking
+from jdwizard.draft import lock as locking
+from jdwizard.draft.session import DraftConflict, Session
+from jdwizard.template.bundle import Field
 from jdwizard.ui.copying import choose_format, copy_document
 from jdwizard.ui.marks import MARKS
 from jdwizard.ui.sizes import NARROW, SHORT, terminal_size
 from jdwizard.ui.widgets.answer_inputs import AnswerInput
 from jdwizard.ui.widgets.field_list import FieldList
 from jdwizard.ui.widgets.preview import DocumentPreview
-from jdwizard.validation import check_answer, needs_checking
 
 if TYPE_CHECKING:
     from jdwizard.checks.finding import Finding

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from jdwizard.session import Session
-from jdwizard.template import Field
+from jdwizard.draft.session import Session
+from jdwizard.template.bundle import Field
 
 
 def field_prompt(session: Session, field: Field, current: bool = False) -> Text:

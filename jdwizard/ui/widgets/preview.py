@@ -15,7 +15,7 @@ from rich.text import Span, Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from jdwizard.render import Segment
+from jdwizard.template.engine import Segment
 
 CURRENT = "bold black on yellow"
 CURRENT_EMPTY = "bold white on red"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jdwizard.template import Field
+from jdwizard.template.bundle import Field
 
 PAY_FIELDS = ("location", "work_type")  # besides the salary, these decide which pay rules apply
 
@@ -22,7 +22,7 @@ def check_answer(field: Field, value: str) -> Feedback:
     if not value.strip():
         return Feedback()
     if field.validate == "salary":
-        from jdwizard.salary import SalaryError, parse_salary
+        from jdwizard.checks.salary import SalaryError, parse_salary
 
         try:
             return Feedback(reading=parse_salary(value).normalised())

@@ -29,7 +29,7 @@ from typing import Any
 import tomli_w
 
 from jdwizard.errors import UserError
-from jdwizard.storage import atomic_write_text
+from jdwizard.files import atomic_write_text
 
 FORMAT_VERSION = 1
 MAX_DRAFT_BYTES = 1_000_000

@@ -5,15 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from jdwizard import locking
-from jdwizard.drafts import Draft, load_draft, markdown_path
+from jdwizard.draft import lock as locking
+from jdwizard.draft.file import Draft, load_draft, markdown_path
+from jdwizard.draft.migration import migrate_answers
+from jdwizard.draft.profiles import Profile
+from jdwizard.draft.session import Session
 from jdwizard.errors import UserError
-from jdwizard.library import get_template
-from jdwizard.migrate import migrate_answers
-from jdwizard.profiles import Profile
-from jdwizard.session import Session
-from jdwizard.storage import file_stamp
-from jdwizard.template import Template
+from jdwizard.files import file_stamp
+from jdwizard.template.bundle import Template
+from jdwizard.template.library import get_template
 
 
 def open_session(path: Path, folder: Path | None = None, *, edit: bool = True) -> Session:

@@ -27,9 +27,9 @@ from pathlib import Path
 import tomli_w
 
 from jdwizard.errors import UserError
+from jdwizard.files import atomic_write_text
 from jdwizard.paths import builtin_templates_dir
-from jdwizard.storage import atomic_write_text
-from jdwizard.template import (
+from jdwizard.template.bundle import (
     ID_PATTERN,
     TEMPLATE_FILE,
     Faq,
@@ -451,8 +451,8 @@ def _enrich(field: Field, known: Field | None) -> Field:
 
 def known_fields() -> dict[str, Field]:
     """Every built-in template's fields by name (the first template to define one wins)."""
-    from jdwizard.library import template_folders
-    from jdwizard.template import load_template
+    from jdwizard.template.bundle import load_template
+    from jdwizard.template.library import template_folders
 
     fields: dict[str, Field] = {}
     for folder in template_folders():

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from jdwizard.plain_body import compile_plain
-from jdwizard.template import Field, Template
+from jdwizard.template.bundle import Field, Template
+from jdwizard.template.plain_body import compile_plain
 
 # Segment markers are Unicode noncharacters, which no real text uses; they are removed from
 # answers before rendering. The character after an opening marker is the field's index.

@@ -12,8 +12,8 @@ import os
 from datetime import date
 from pathlib import Path
 
-from jdwizard import locking
-from jdwizard.drafts import (
+from jdwizard.draft import lock as locking
+from jdwizard.draft.file import (
     Draft,
     DraftError,
     default_draft_path,

@@ -6,17 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from jdwizard.drafts import Draft, DraftSummary, list_drafts
+from jdwizard.draft.file import Draft, DraftSummary, list_drafts
+from jdwizard.draft.profiles import Profile
 from jdwizard.errors import UserError
-from jdwizard.library import Library, get_template, load_library
 from jdwizard.paths import drafts_dir
-from jdwizard.profiles import Profile
+from jdwizard.template.library import Library, get_template, load_library
 
 
 def draft_progress(draft: Draft) -> tuple[int, int]:
     """(required answered, required) for a draft, or (0, 0) when its template is unknown."""
-    from jdwizard.migrate import migrate_answers  # here: only a draft to count needs them
-    from jdwizard.render import is_answered
+    from jdwizard.draft.migration import migrate_answers  # here: only a draft to count needs them
+    from jdwizard.template.engine import is_answered
 
     try:
         template = get_template(draft.template)
@@ -40,7 +40,7 @@ class StartLists:
 def load_start_lists(folder: Path | None = None) -> StartLists:
     """The templates (and broken user templates), the saved drafts, and the default profile."""
     from jdwizard.config import load_config
-    from jdwizard.profiles import load_profile
+    from jdwizard.draft.profiles import load_profile
 
     profile, problem = None, ""
     default = load_config().profile

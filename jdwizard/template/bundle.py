@@ -190,7 +190,7 @@ def _check_renames(fields: tuple[Field, ...], where: str) -> None:
 
 
 def _check_body_variables(body: str, names: list[str], body_path: Path) -> None:
-    from jdwizard.plain_body import compile_plain
+    from jdwizard.template.plain_body import compile_plain
 
     plain = compile_plain(body)
     if plain is not None:  # fields and if/else only: it renders, whatever the answers

@@ -13,8 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jdwizard import locking
-from jdwizard.drafts import (
+from jdwizard.checks.answer import answer_problem
+from jdwizard.draft import lock as locking
+from jdwizard.draft.file import (
     Draft,
     conflict_copy_path,
     default_draft_path,
@@ -22,16 +23,15 @@ from jdwizard.drafts import (
     now,
     save_draft,
 )
+from jdwizard.draft.migration import Migration
 from jdwizard.errors import UserError
-from jdwizard.migrate import Migration
+from jdwizard.files import FileStamp, file_stamp
 from jdwizard.paths import drafts_dir
-from jdwizard.render import Renderer, is_answered, missing_required
-from jdwizard.storage import FileStamp, file_stamp
-from jdwizard.template import Field, Template
-from jdwizard.validation import answer_problem
+from jdwizard.template.bundle import Field, Template
+from jdwizard.template.engine import Renderer, is_answered, missing_required
 
 if TYPE_CHECKING:
-    from jdwizard.profiles import Profile
+    from jdwizard.draft.profiles import Profile
 
 
 class DraftConflict(UserError):
@@ -123,7 +123,7 @@ class Session:
 
     def apply_profile(self, profile: Profile | None) -> None:
         """Fill the company answers from `profile` (remembered, so the UI can mark them)."""
-        from jdwizard.profiles import prefill
+        from jdwizard.draft.profiles import prefill
 
         if profile is None:
             return

@@ -15,8 +15,8 @@ from jdwizard.errors import UserError
 from jdwizard.export import FORMATS
 
 if TYPE_CHECKING:
-    from jdwizard.profiles import Profile
-    from jdwizard.session import Session
+    from jdwizard.draft.profiles import Profile
+    from jdwizard.draft.session import Session
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -206,7 +206,7 @@ def _run_app(session: Session | None = None) -> int:
     check_terminal()
     start_lists = None
     if session is None:
-        from jdwizard.start_lists import load_start_lists
+        from jdwizard.draft.listing import load_start_lists
 
         start_lists = load_start_lists()
     from jdwizard.ui.app import JDWizardApp
@@ -231,8 +231,8 @@ def _cmd_start(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from jdwizard.app_state import new_session
-    from jdwizard.library import get_template
+    from jdwizard.draft.opening import new_session
+    from jdwizard.template.library import get_template
 
     template = get_template(args.template)
     presets = parse_presets(args.set, template.field_names, template.id)
@@ -244,7 +244,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 def _chosen_profile(name: str | None) -> Profile | None:
     """The profile named on the command line, else the default one (None: no profile)."""
     from jdwizard.config import load_config
-    from jdwizard.profiles import load_profile, profile_id_for
+    from jdwizard.draft.profiles import load_profile, profile_id_for
 
     if name is not None:
         return load_profile(profile_id_for(name)) if name.strip() else None
@@ -260,15 +260,15 @@ def _chosen_profile(name: str | None) -> Profile | None:
 
 
 def _cmd_resume(args: argparse.Namespace) -> int:
-    from jdwizard.app_state import open_session
+    from jdwizard.draft.opening import open_session
 
     return _run_app(open_session(args.path))
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from jdwizard.app_state import open_session
+    from jdwizard.draft.opening import open_session
     from jdwizard.export import export
-    from jdwizard.storage import atomic_write_text
+    from jdwizard.files import atomic_write_text
 
     session = open_session(args.path, edit=False)
     missing = session.missing()
@@ -296,7 +296,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from jdwizard.checks.report import format_report
 
     if args.path.suffix.lower() == ".toml":
-        from jdwizard.app_state import open_session
+        from jdwizard.draft.opening import open_session
 
         session = open_session(args.path, edit=False)
         report = check_draft(session.template, session.answers)
@@ -327,8 +327,8 @@ def _read_text(path: Path) -> str:
 
 
 def _cmd_profile(args: argparse.Namespace) -> int:
-    from jdwizard import profiles
     from jdwizard.config import load_config, update_config
+    from jdwizard.draft import profiles
 
     command = args.profile_command
     if command == "list":
@@ -351,7 +351,7 @@ def _cmd_profile(args: argparse.Namespace) -> int:
               else "New drafts now start with no profile.")
         return 0
     if command == "save":
-        from jdwizard.app_state import open_session
+        from jdwizard.draft.opening import open_session
 
         session = open_session(args.draft, edit=False)
         name = args.name or session.answers.get("company", "").strip()
@@ -388,7 +388,7 @@ def _edit_profile(profile_id: str, name: str) -> int:
     import shlex
     import subprocess
 
-    from jdwizard import profiles
+    from jdwizard.draft import profiles
 
     path = profiles.profile_path(profile_id)
     if not path.exists():
@@ -405,9 +405,9 @@ def _edit_profile(profile_id: str, name: str) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from jdwizard.importer import describe_import, import_template
-    from jdwizard.library import load_library
     from jdwizard.paths import user_templates_dir
+    from jdwizard.template.importing import describe_import, import_template
+    from jdwizard.template.library import load_library
 
     result = import_template(
         args.file, dest_root=user_templates_dir(), template_id=args.id, force=args.force,
@@ -418,9 +418,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_drafts(args: argparse.Namespace) -> int:
-    from jdwizard.drafts import list_drafts
+    from jdwizard.draft.file import list_drafts
+    from jdwizard.draft.listing import draft_progress
     from jdwizard.paths import drafts_dir
-    from jdwizard.start_lists import draft_progress
 
     folder = drafts_dir()
     summaries = list_drafts(folder, draft_progress)
@@ -445,8 +445,8 @@ def _cmd_drafts(args: argparse.Namespace) -> int:
 
 
 def _cmd_templates(args: argparse.Namespace) -> int:
-    from jdwizard.library import USER, load_library
     from jdwizard.paths import user_templates_dir
+    from jdwizard.template.library import USER, load_library
 
     library = load_library()
     if args.json:
@@ -475,7 +475,7 @@ def _cmd_templates(args: argparse.Namespace) -> int:
 
 
 def _cmd_describe(args: argparse.Namespace) -> int:
-    from jdwizard.library import get_template
+    from jdwizard.template.library import get_template
 
     template = get_template(args.template)
     if args.json:

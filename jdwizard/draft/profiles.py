@@ -25,11 +25,11 @@ from typing import Any
 
 import tomli_w
 
-from jdwizard.drafts import now, slugify
+from jdwizard.draft.file import now, slugify
 from jdwizard.errors import UserError
+from jdwizard.files import atomic_write_text
 from jdwizard.paths import profiles_dir
-from jdwizard.storage import atomic_write_text
-from jdwizard.template import Field, Template
+from jdwizard.template.bundle import Field, Template
 
 FORMAT_VERSION = 1
 MAX_PROFILE_BYTES = 1_000_000

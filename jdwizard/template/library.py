@@ -14,7 +14,13 @@ from pathlib import Path
 
 from jdwizard.errors import UserError
 from jdwizard.paths import builtin_templates_dir, user_templates_dir
-from jdwizard.template import ID_PATTERN, TEMPLATE_FILE, Template, TemplateError, load_template
+from jdwizard.template.bundle import (
+    ID_PATTERN,
+    TEMPLATE_FILE,
+    Template,
+    TemplateError,
+    load_template,
+)
 
 BUILTIN = "built-in"
 USER = "user"
