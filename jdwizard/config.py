@@ -17,10 +17,11 @@ from typing import Any
 import tomli_w
 
 from jdwizard.errors import UserError
-from jdwizard.files import atomic_write_text
+from jdwizard.files import ReadProblem, Unreadable, atomic_write_text, read_text
 from jdwizard.paths import config_dir
 
 CONFIG_FILE = "config.toml"
+MAX_CONFIG_BYTES = 100_000
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,12 @@ def load_config(path: Path | None = None) -> Config:
     """The settings, or the defaults (with `problem` set) when the file is unreadable."""
     path = path or config_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return Config()
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        data = tomllib.loads(read_text(path, MAX_CONFIG_BYTES))
+    except Unreadable as error:
+        if error.problem is ReadProblem.MISSING:
+            return Config()
+        return Config(problem=f"{path}: ignored, cannot be read ({error.detail})")
+    except tomllib.TOMLDecodeError as error:
         return Config(problem=f"{path}: ignored, cannot be read ({error})")
     known = {}
     for key in ("theme", "copy_format", "profile"):

@@ -1,4 +1,5 @@
-"""Atomic file writes: a temporary file in the same folder, flushed, then renamed over the target.
+"""Files on disk: reading a small text file with a size cap, writing atomically (a temporary
+file in the same folder, flushed, then renamed over the target), and noticing a file changed.
 """
 
 from __future__ import annotations
@@ -6,7 +7,53 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from enum import StrEnum
 from pathlib import Path
+
+
+class ReadProblem(StrEnum):
+    """Why a file could not be read as text."""
+
+    MISSING = "missing"
+    FOLDER = "folder"
+    TOO_LARGE = "too large"
+    NOT_TEXT = "not text"  # binary, or not UTF-8
+    OTHER = "other"  # permissions, an I/O error...
+
+
+class Unreadable(Exception):
+    """A file that could not be read as text: `problem` says why, `detail` in a few words."""
+
+    def __init__(self, path: Path, problem: ReadProblem, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+        self.path = path
+        self.problem = problem
+        self.detail = detail
+
+
+def read_text(path: Path, limit: int) -> str:
+    """The text of a UTF-8 file of at most `limit` bytes (a byte-order mark dropped).
+
+    Raises Unreadable when it is missing, a folder, larger than `limit`, binary (a NUL byte) or
+    not UTF-8, or cannot be read."""
+    try:
+        if path.is_dir():
+            raise Unreadable(path, ReadProblem.FOLDER, "a folder, not a file")
+        with path.open("rb") as stream:
+            raw = stream.read(limit + 1)
+    except FileNotFoundError:
+        raise Unreadable(path, ReadProblem.MISSING, "no such file") from None
+    except OSError as error:
+        raise Unreadable(path, ReadProblem.OTHER, str(error.strerror or error)) from None
+    if len(raw) > limit:
+        raise Unreadable(path, ReadProblem.TOO_LARGE, f"larger than {limit:,} bytes")
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise Unreadable(path, ReadProblem.NOT_TEXT, "not UTF-8 text") from None
+    if "\x00" in text:
+        raise Unreadable(path, ReadProblem.NOT_TEXT, "binary, not text")
+    return text
 
 
 def atomic_write_text(path: Path, text: str) -> None:

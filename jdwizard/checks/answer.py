@@ -1,12 +1,11 @@
-"""Per-field checks of an answer: an inline problem, or a normalised reading to confirm."""
+"""Per-field checks of an answer as it is typed: an inline problem, or a reading to confirm."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jdwizard.template.bundle import Field
-
-PAY_FIELDS = ("location", "work_type")  # besides the salary, these decide which pay rules apply
+from jdwizard.template.model import Field, Validator
+from jdwizard.template.roles import PAY_ROLES
 
 
 @dataclass(frozen=True)
@@ -21,7 +20,7 @@ def check_answer(field: Field, value: str) -> Feedback:
     """Feedback for `value` as an answer to `field` (empty answers have none)."""
     if not value.strip():
         return Feedback()
-    if field.validate == "salary":
+    if field.validate is Validator.SALARY:
         from jdwizard.checks.salary import SalaryError, parse_salary
 
         try:
@@ -38,5 +37,5 @@ def answer_problem(field: Field, value: str) -> str | None:
 
 def needs_checking(field: Field, value: str) -> bool:
     """Whether the draft checks can find anything in `value`: an empty answer matters only to
-    the pay rules (salary, location, work type); elsewhere it is just unanswered (a mark)."""
-    return bool(value.strip()) or field.validate == "salary" or field.name in PAY_FIELDS
+    the pay rules (salary, location, work type, benefits); elsewhere it is just unanswered."""
+    return bool(value.strip()) or field.role in PAY_ROLES

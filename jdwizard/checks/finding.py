@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
-SEVERITIES = ("error", "warning", "info")
+
+class Severity(StrEnum):
+    """How much a finding matters, most first: an error stops a post being ready."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing a check noticed. `field` is the answer it comes from (None: the whole text)."""
+    """One thing a check noticed. `field` is the answer it comes from (None: the whole text);
+    `start` is where in that answer it begins, when it is at one place (a word, a note)."""
 
     id: str
-    severity: str  # "error" | "warning" | "info"
+    severity: Severity
     field: str | None
     message: str
     suggestion: str = ""
+    start: int | None = None
 
     def to_json(self) -> dict[str, str | None]:
-        return asdict(self)
+        return {"id": self.id, "severity": self.severity.value, "field": self.field,
+                "message": self.message, "suggestion": self.suggestion}
 
 
 def data_file(name: str) -> Path:

@@ -34,6 +34,7 @@ class GenderCoding:
 
     masculine: dict[str, int] = field(default_factory=dict)
     feminine: dict[str, int] = field(default_factory=dict)
+    first: int | None = None  # where the first coded word is in the text
 
     @property
     def score(self) -> int:
@@ -100,7 +101,10 @@ def code(text: str) -> GenderCoding:
             masculine[word] += 1
         if word.startswith(lists.feminine):
             feminine[word] += 1
-    return GenderCoding(dict(masculine), dict(feminine))
+    lowered = text.lower()
+    places = [lowered.find(word) for word in (*masculine, *feminine)]
+    first = min((place for place in places if place >= 0), default=None)
+    return GenderCoding(dict(masculine), dict(feminine), first)
 
 
 def describe(words: dict[str, int]) -> str:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 
-from jdwizard.checks.finding import Finding, data_file
+from jdwizard.checks.finding import Finding, Severity, data_file
 
 NOT_LEGAL_ADVICE = "This is guidance, not legal advice."
 _PAY_WORD = re.compile(r"\b(?:salary|salaries|pay|compensation|wages?)\b", re.IGNORECASE)
@@ -30,21 +31,28 @@ class Rule:
     pattern: re.Pattern[str]
 
 
+class PayStatus(StrEnum):
+    OK = "ok"
+    MISSING = "missing"
+    INVALID = "invalid"
+    INCOMPLETE = "incomplete"  # a range, without a currency or a period, or with no spread
+
+
 @dataclass(frozen=True)
 class PayVerdict:
     """The pay check in one line, for summaries."""
 
-    status: str  # "ok" | "missing" | "invalid" | "incomplete"
+    status: PayStatus
     salary: str | None  # the range as understood, normalised
     rules: tuple[str, ...]  # names of the jurisdictions that apply
 
     def summary(self) -> str:
         where = f"; rules: {', '.join(self.rules)}" if self.rules else ""
-        if self.status == "ok":
+        if self.status is PayStatus.OK:
             return f"{self.salary}{where}"
-        if self.status == "incomplete":
+        if self.status is PayStatus.INCOMPLETE:
             return f"{self.salary} (incomplete){where}"
-        return f"{self.status}{where}"
+        return f"{self.status.value}{where}"
 
 
 def _place_pattern(place: str) -> str:
@@ -129,69 +137,73 @@ def check_pay(
     salary: str | None,
     location: str,
     work_type: str = "",
+    *,
     benefits_given: bool = True,
-    salary_field: str | None = "salary_range",
-    location_field: str | None = "location",
-    work_type_field: str | None = "work_type",
+    salary_field: str | None = None,
+    location_field: str | None = None,
+    work_type_field: str | None = None,
+    benefits_field: str | None = None,
 ) -> tuple[list[Finding], PayVerdict]:
-    """Findings about pay transparency, and the verdict for the summary."""
+    """Findings about pay transparency, and the verdict for the summary; each `*_field` names
+    the answer its findings belong to (None: the post as a whole)."""
     from jdwizard.checks.salary import SalaryError, parse_salary
 
     findings: list[Finding] = []
     applying = jurisdictions(location)
     names = tuple(rule.name for rule in applying)
-    status, normalised = "ok", None
+    status, normalised = PayStatus.OK, None
     if not salary or not salary.strip():
-        status = "missing"
-        findings.append(Finding("pay-missing", "error", salary_field,
+        status = PayStatus.MISSING
+        findings.append(Finding("pay-missing", Severity.ERROR, salary_field,
                                 "No salary range: many places require one in the posting.",
                                 'Add a minimum and a maximum, e.g. "$150k–190k per year".'))
     else:
         try:
             parsed = parse_salary(salary)
         except SalaryError as error:
-            status = "invalid"
-            findings.append(Finding("pay-invalid", "error", salary_field, str(error),
+            status = PayStatus.INVALID
+            findings.append(Finding("pay-invalid", Severity.ERROR, salary_field, str(error),
                                     "Give a range with a minimum below its maximum."))
         else:
             normalised = parsed.normalised()
             if parsed.minimum == parsed.maximum:
-                status = "incomplete"
-                findings.append(Finding("pay-equal", "warning", salary_field,
+                status = PayStatus.INCOMPLETE
+                findings.append(Finding("pay-equal", Severity.WARNING, salary_field,
                                         f"The range {normalised} has the same minimum and "
                                         "maximum.", "Give the real spread, lowest to highest."))
             if parsed.currency is None:
-                status = "incomplete"
-                findings.append(Finding("pay-currency", "warning", salary_field,
+                status = PayStatus.INCOMPLETE
+                findings.append(Finding("pay-currency", Severity.WARNING, salary_field,
                                         f"The range {normalised} names no currency.",
                                         'Add one, e.g. "$", "€" or "USD".'))
             if parsed.period is None:
-                status = "incomplete"
-                findings.append(Finding("pay-period", "warning", salary_field,
+                status = PayStatus.INCOMPLETE
+                findings.append(Finding("pay-period", Severity.WARNING, salary_field,
                                         f"The range {normalised} says no period.",
                                         'Add one, e.g. "per year" or "per hour".'))
     for rule in applying:
         findings.append(Finding(
-            f"pay-rule:{rule.name.lower().replace(' ', '-')}", "info", location_field,
+            f"pay-rule:{rule.name.lower().replace(' ', '-')}", Severity.INFO, location_field,
             f"{rule.name} pay-transparency rules apply ({rule.covers}): the posting must carry "
             f"{'; '.join(rule.requires)}.",
             f"Source: {rule.source}. {NOT_LEGAL_ADVICE}",
         ))
         if rule.needs_deadline:
-            findings.append(Finding("pay-deadline", "info", None,
+            findings.append(Finding("pay-deadline", Severity.INFO, None,
                                     f"{rule.name} requires the application deadline in the post.",
                                     'Add a line such as "Apply by 15 January" or "Applications '
                                     'are reviewed on a rolling basis".'))
     needing_benefits = [rule.name for rule in applying if rule.needs_benefits]
     if needing_benefits and not benefits_given:
         verb = "requires" if len(needing_benefits) == 1 else "require"
-        findings.append(Finding("pay-benefits", "warning", "benefits",
+        findings.append(Finding("pay-benefits", Severity.WARNING, benefits_field,
                                 f"{' and '.join(needing_benefits)} {verb} a general "
                                 "description of benefits.", "Describe the benefits you offer."))
     remote_in_work_type = bool(_REMOTE.search(work_type))
     if remote_in_work_type or _REMOTE.search(location):
         findings.append(Finding(
-            "pay-remote", "info", work_type_field if remote_in_work_type else location_field,
+            "pay-remote", Severity.INFO,
+            work_type_field if remote_in_work_type else location_field,
             "A remote role may be covered by the pay-transparency rules of every place you hire "
             "from (e.g. Colorado, California, New York, Washington, Illinois, the EU).",
             f"State the range for every location you hire in. {NOT_LEGAL_ADVICE}",

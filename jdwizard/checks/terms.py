@@ -7,13 +7,13 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from jdwizard.checks.finding import Finding, data_file
+from jdwizard.checks.finding import Finding, Severity, data_file
 
 
 @dataclass(frozen=True)
 class Term:
     words: tuple[str, ...]
-    severity: str
+    severity: Severity
     why: str
     instead: str
     source: str
@@ -39,8 +39,8 @@ def terms() -> tuple[Term, ...]:
             )
         else:
             pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
-        found.append(Term(words, item["severity"], item["why"], item["instead"], item["source"],
-                          pattern))
+        found.append(Term(words, Severity(item["severity"]), item["why"], item["instead"],
+                          item["source"], pattern))
     return tuple(found)
 
 
@@ -49,9 +49,11 @@ def check_terms(text: str, field: str | None) -> list[Finding]:
     findings = []
     for term in terms():
         counts: dict[str, int] = {}
+        starts: dict[str, int] = {}
         for match in term.pattern.finditer(text):
             word = " ".join(match.group(0).lower().split())
             counts[word] = counts.get(word, 0) + 1
+            starts.setdefault(word, match.start())
         for word, count in counts.items():
             times = f" ({count}×)" if count > 1 else ""
             findings.append(Finding(
@@ -60,5 +62,6 @@ def check_terms(text: str, field: str | None) -> list[Finding]:
                 field=field,
                 message=f'"{word}"{times}: {term.why}.',
                 suggestion=f"Instead: {term.instead}. Source: {term.source}.",
+                start=starts[word],
             ))
     return findings

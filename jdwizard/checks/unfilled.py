@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from jdwizard.checks.finding import Finding
-from jdwizard.template.bundle import Template
+from jdwizard.checks.finding import Finding, Severity
+from jdwizard.template.model import Template
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([^{}\n]{1,60}?)\s*\}\}")
 # A [bracketed note]: not a Markdown link "[text](url)", a task box "[ ]"/"[x]", or an escaped "\[".
@@ -15,17 +15,17 @@ _NOTE = re.compile(r"(?<!\\)\[(?![ xX]\])([^\[\]\n]{2,120})\](?![(\[:])")
 
 def check_required(template: Template, answers: Mapping[str, str]) -> list[Finding]:
     """An error for each required field without an answer."""
-    from jdwizard.template.engine import missing_required
+    from jdwizard.template.answers import missing_required
 
     return [
-        Finding("unfilled", "error", field.name, f"{field.label} has no answer yet.",
+        Finding("unfilled", Severity.ERROR, field.name, f"{field.label} has no answer yet.",
                 f"Answer: {field.question}")
         for field in missing_required(template, answers)
     ]
 
 
 def check_leftovers(text: str, skip: set[str] = frozenset(), field: str | None = None,
-                    notes: str = "error") -> list[Finding]:
+                    notes: Severity = Severity.ERROR) -> list[Finding]:
     """An error for each `{{placeholder}}` still in `text`, and a finding of severity `notes`
     for each `[bracketed note]` (an error in a template's own text; in an answer or a plain
     post it may be ordinary brackets, "Engineer [Toronto]", so there it is a warning)."""
@@ -33,12 +33,12 @@ def check_leftovers(text: str, skip: set[str] = frozenset(), field: str | None =
     for match in _PLACEHOLDER.finditer(text):
         name = match.group(1)
         if name not in skip:
-            findings.append(Finding("placeholder-left", "error", field,
+            findings.append(Finding("placeholder-left", Severity.ERROR, field,
                                     f"The placeholder {match.group(0)} is still in the text.",
-                                    "Replace it with your own words."))
+                                    "Replace it with your own words.", match.start()))
     for match in _NOTE.finditer(text):
         findings.append(Finding("note-left", notes, field,
                                 f"{match.group(0)} looks like a template note left in the text.",
                                 "Replace it with your specifics (or ignore this if the "
-                                "brackets are yours)."))
+                                "brackets are yours).", match.start()))
     return findings

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -29,7 +28,7 @@ from typing import Any
 import tomli_w
 
 from jdwizard.errors import UserError
-from jdwizard.files import atomic_write_text
+from jdwizard.files import ReadProblem, Unreadable, atomic_write_text, read_text
 
 FORMAT_VERSION = 1
 MAX_DRAFT_BYTES = 1_000_000
@@ -63,27 +62,23 @@ def markdown_path(draft_path: Path) -> Path:
     return draft_path.with_suffix(".md")
 
 
+_UNREADABLE = {
+    ReadProblem.MISSING:
+        "no draft at {path}; check the path, or start one with 'jdwizard new TEMPLATE'",
+    ReadProblem.FOLDER: "{path} is a folder, not a draft file; give a .toml draft's path",
+    ReadProblem.TOO_LARGE: "{path} is {detail}: too large to be a draft; check the path",
+    ReadProblem.NOT_TEXT: "{path} is not a text file; a draft is TOML (see the README)",
+    ReadProblem.OTHER: "cannot read {path}: {detail}",
+}
+
+
 def load_draft(path: Path) -> Draft:
     """Read a draft; raise DraftError with one line saying what is wrong and what to do."""
     try:
-        if path.is_dir():
-            raise DraftError(f"{path} is a folder, not a draft file; give a .toml draft's path")
-        size = path.stat().st_size
-        if size > MAX_DRAFT_BYTES:
-            raise DraftError(f"{path} is {size:,} bytes, too large to be a draft; check the path")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DraftError(
-            f"no draft at {path}; check the path, or start one with 'jdwizard new TEMPLATE'"
-        ) from None
-    except OSError as error:
-        raise DraftError(f"cannot read {path}: {error.strerror or error}") from None
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        raise DraftError(f"{path} is not a text file; a draft is TOML (see the README)") from None
-    if "\x00" in text:
-        raise DraftError(f"{path} is not a text file; a draft is TOML (see the README)")
+        text = read_text(path, MAX_DRAFT_BYTES)
+    except Unreadable as error:
+        message = _UNREADABLE[error.problem].format(path=path, detail=error.detail)
+        raise DraftError(message) from None
     if not text.strip():
         raise DraftError(
             f"{path} is empty: it holds no answers; start a new draft with 'jdwizard new TEMPLATE'"
@@ -107,12 +102,8 @@ class Salvage:
 def salvage_draft(path: Path) -> Salvage:
     """Read what is readable from a bad draft, never raising (and never writing)."""
     try:
-        if path.stat().st_size > MAX_DRAFT_BYTES:
-            return Salvage(None, None, {})
-        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
-    except (OSError, UnicodeDecodeError):
-        return Salvage(None, None, {})
-    if "\x00" in text:
+        text = read_text(path, MAX_DRAFT_BYTES)
+    except Unreadable:
         return Salvage(None, None, {})
     try:
         data = tomllib.loads(text)
@@ -228,36 +219,3 @@ def conflict_copy_path(path: Path) -> Path:
         candidate = path.with_name(f"{path.stem}-copy-{number}.toml")
         number += 1
     return candidate
-
-
-@dataclass(frozen=True)
-class DraftSummary:
-    """One line of the drafts list."""
-
-    path: Path
-    template: str
-    company: str
-    answered: int  # required fields answered
-    required: int  # required fields in the template (0 when the template is unknown)
-    updated: datetime | None
-    problem: str = ""  # why the draft cannot be opened, if it cannot
-
-
-def list_drafts(folder: Path, progress: Callable[[Draft], tuple[int, int]]) -> list[DraftSummary]:
-    """The drafts in `folder`, newest first; `progress(draft)` gives (answered, required)."""
-    summaries = []
-    paths = sorted(folder.glob("*.toml")) if folder.is_dir() else []
-    for path in paths:
-        try:
-            draft = load_draft(path)
-        except DraftError as error:
-            summaries.append(DraftSummary(path, "?", "", 0, 0, None, str(error)))
-            continue
-        answered, required = progress(draft)
-        updated = draft.updated or datetime.fromtimestamp(path.stat().st_mtime, UTC)
-        company = draft.answers.get("company", "").strip()
-        summaries.append(
-            DraftSummary(path, draft.template, company, answered, required, updated)
-        )
-    oldest = datetime.min.replace(tzinfo=UTC)
-    return sorted(summaries, key=lambda s: s.updated or oldest, reverse=True)

@@ -23,6 +23,7 @@ from jdwizard.draft.file import (
     save_draft,
     slugify,
 )
+from jdwizard.draft.listing import company_of
 from jdwizard.export import FORMAT_SUFFIXES
 
 
@@ -30,7 +31,7 @@ def duplicate_draft(path: Path, folder: Path | None = None) -> Path:
     """A new draft with the same template and answers, named like a new one; returns its path."""
     original = load_draft(path)
     target_folder = folder or path.parent
-    company = original.answers.get("company", "")
+    company = company_of(original)
     target = default_draft_path(target_folder, original.template, company, date.today())
     copy = Draft(
         original.template,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jdwizard.template.bundle import Template
+from jdwizard.template.model import Template
 
 
 @dataclass(frozen=True)

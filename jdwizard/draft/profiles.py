@@ -11,7 +11,8 @@ A profile is a TOML file `profiles_dir()/ID.toml` (version 1)::
     location = "Berlin, Germany"
 
 Only `[answers]` is required in a hand-written profile; unknown top-level keys are kept. The
-company-level fields of a template are COMPANY_FIELDS plus any field marked `company = true`.
+company-level fields of a template are those marked `company = true` (which the company roles
+are unless they say otherwise: see template/roles.py).
 """
 
 from __future__ import annotations
@@ -27,13 +28,13 @@ import tomli_w
 
 from jdwizard.draft.file import now, slugify
 from jdwizard.errors import UserError
-from jdwizard.files import atomic_write_text
+from jdwizard.files import ReadProblem, Unreadable, atomic_write_text, read_text
 from jdwizard.paths import profiles_dir
-from jdwizard.template.bundle import Field, Template
+from jdwizard.template.model import Field, Template
+from jdwizard.template.roles import Role
 
 FORMAT_VERSION = 1
 MAX_PROFILE_BYTES = 1_000_000
-COMPANY_FIELDS = ("company", "what_you_do", "location", "work_type", "benefits", "pto_policy")
 PROFILE_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _KNOWN_KEYS = {"jdwizard_profile", "name", "updated", "answers"}
 
@@ -66,14 +67,9 @@ class ProfileSummary:
     problem: str = ""  # why the profile cannot be opened, if it cannot
 
 
-def is_company_field(field: Field) -> bool:
-    """Whether a field's answer belongs to the company rather than the role."""
-    return field.company or field.name in COMPANY_FIELDS
-
-
 def company_fields(template: Template) -> tuple[str, ...]:
     """The template's company-level field names, in template order."""
-    return tuple(field.name for field in template.fields if is_company_field(field))
+    return tuple(field.name for field in template.fields if field.company)
 
 
 def profile_id_for(display_name: str) -> str:
@@ -112,25 +108,20 @@ def _clean_name(name: str) -> str:
 def _read_text(path: Path, profile_id: str) -> str:
     """The profile file's text; ProfileError (one line) when missing, huge or binary."""
     try:
-        if path.is_dir():
-            raise ProfileError(f"{path} is a folder, not a profile file; remove or rename it")
-        size = path.stat().st_size
-        if size > MAX_PROFILE_BYTES:
-            raise ProfileError(f"{path} is {size:,} bytes, too large to be a profile; remove it")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ProfileError(
-            f"no profile {profile_id!r} (no file {path}); existing profiles: {_existing()}"
-        ) from None
-    except OSError as error:
-        raise ProfileError(f"cannot read {path}: {error.strerror or error}") from None
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        text = "\x00"
-    if "\x00" in text:  # binary, or not UTF-8
-        raise ProfileError(f"{path} is not a text file; a profile is TOML (see the README)")
-    return text
+        return read_text(path, MAX_PROFILE_BYTES)
+    except Unreadable as error:
+        if error.problem is ReadProblem.MISSING:
+            message = (f"no profile {profile_id!r} (no file {path}); "
+                       f"existing profiles: {_existing()}")
+        elif error.problem is ReadProblem.FOLDER:
+            message = f"{path} is a folder, not a profile file; remove or rename it"
+        elif error.problem is ReadProblem.TOO_LARGE:
+            message = f"{path} is {error.detail}: too large to be a profile; remove it"
+        elif error.problem is ReadProblem.NOT_TEXT:
+            message = f"{path} is not a text file; a profile is TOML (see the README)"
+        else:
+            message = f"cannot read {path}: {error.detail}"
+        raise ProfileError(message) from None
 
 
 def load_profile(profile_id: str) -> Profile:
@@ -236,7 +227,7 @@ def _answer_for(field: Field, answers: dict[str, str]) -> str:
 
 def profile_answers_for(profile: Profile, template: Template) -> dict[str, str]:
     """The profile's non-blank answers to the template's company-level fields, in field order."""
-    fields = [field for field in template.fields if is_company_field(field)]
+    fields = [field for field in template.fields if field.company]
     answers = {field.name: _answer_for(field, profile.answers) for field in fields}
     return {name: value for name, value in answers.items() if value}
 
@@ -270,7 +261,7 @@ def update_profile_from(
     if path.exists() or path.is_symlink():
         profile = load_profile(profile_id)
     else:
-        company = _clean_name(answers.get("company", ""))
+        company = _clean_name(template.answer_for(Role.COMPANY_NAME, answers))
         profile = Profile(id=profile_id, name=company or profile_id)
     if _clean_name(display_name):
         profile.name = _clean_name(display_name)

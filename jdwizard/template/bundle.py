@@ -1,4 +1,4 @@
-"""Job description templates: the data model, and loading a bundle from disk with validation.
+"""Loading a template bundle from disk, and checking it: a clear one-line error for a bad one.
 
 A bundle is a folder holding `template.toml` (metadata, fields, tips, help) and a Jinja2 Markdown
 body (`body.md.j2`). Field names are the body's variable names, as in the seed notation
@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jdwizard.errors import UserError
+from jdwizard.files import ReadProblem, Unreadable, read_text
+from jdwizard.template.model import Faq, Field, FieldKind, Template, Tip, Validator
+from jdwizard.template.roles import COMPANY_ROLES, Role, legacy_role
 
 TEMPLATE_FILE = "template.toml"
-FIELD_KINDS = ("line", "text")
-VALIDATORS = ("salary",)
+MAX_FILE_BYTES = 1_000_000  # for template.toml and the body each
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 NAME_PATTERN = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
 BODY_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$")  # no folders: stays in the bundle
@@ -28,78 +30,12 @@ _FAQ_KEYS = {"question", "answer"}
 _TIP_KEYS = {"text", "fields"}
 _FIELD_KEYS = {
     "name", "label", "question", "hint", "kind", "required", "suggestions", "validate", "list",
-    "note", "renamed_from", "company",
+    "note", "renamed_from", "company", "role",
 }
 
 
 class TemplateError(UserError):
     """A template bundle that cannot be used; the message names the file and the culprit."""
-
-
-@dataclass(frozen=True)
-class Field:
-    """One question of the wizard: a body variable the user answers."""
-
-    name: str
-    label: str
-    question: str
-    hint: str = ""
-    kind: str = "line"  # "line" (single line) or "text" (multi-line)
-    required: bool = True
-    suggestions: tuple[str, ...] = ()
-    validate: str | None = None  # a named validator, e.g. "salary"
-    as_list: bool = False  # a multi-line answer becomes one Markdown bullet per line
-    note: str = ""  # the seed notation this field replaces, e.g. "[PTO policy]"
-    renamed_from: tuple[str, ...] = ()  # earlier names of this field, for drafts made before
-    company: bool = False  # company-level: saved in and prefilled from a company profile
-
-
-@dataclass(frozen=True)
-class Tip:
-    """A writing tip and the fields it concerns."""
-
-    text: str
-    fields: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Faq:
-    question: str
-    answer: str
-
-
-@dataclass(frozen=True)
-class Template:
-    """A validated job description template."""
-
-    id: str
-    title: str
-    version: int
-    category: str
-    summary: str
-    when_to_use: str
-    personalize: str
-    faq: tuple[Faq, ...]
-    tips: tuple[Tip, ...]
-    fields: tuple[Field, ...]
-    body: str
-    source: Path
-    origin: str = "built-in"  # "built-in" or "user" (set by the library)
-
-    def field(self, name: str) -> Field:
-        """The field called `name` (KeyError if there is none)."""
-        for field in self.fields:
-            if field.name == name:
-                return field
-        raise KeyError(name)
-
-    @property
-    def field_names(self) -> tuple[str, ...]:
-        return tuple(field.name for field in self.fields)
-
-    def tips_for(self, name: str) -> tuple[Tip, ...]:
-        """The tips that concern the field `name`."""
-        return tuple(tip for tip in self.tips if name in tip.fields)
 
 
 def load_template(folder: Path, *, trusted: bool = False) -> Template:
@@ -110,13 +46,13 @@ def load_template(folder: Path, *, trusted: bool = False) -> Template:
     draft is rendered). The built-in bundles are checked so by the tests."""
     meta_path = folder / TEMPLATE_FILE
     try:
-        data = tomllib.loads(meta_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise TemplateError(
-            f"{meta_path}: not found; a template folder needs {TEMPLATE_FILE}"
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise TemplateError(f"{meta_path}: cannot be read ({error})") from None
+        data = tomllib.loads(read_text(meta_path, MAX_FILE_BYTES))
+    except Unreadable as error:
+        if error.problem is ReadProblem.MISSING:
+            raise TemplateError(
+                f"{meta_path}: not found; a template folder needs {TEMPLATE_FILE}"
+            ) from None
+        raise TemplateError(f"{meta_path}: cannot be read ({error.detail})") from None
     except tomllib.TOMLDecodeError as error:
         raise TemplateError(f"{meta_path}: not valid TOML ({error})") from None
     return _build(data, meta_path, trusted)
@@ -134,7 +70,8 @@ def _build(data: dict[str, Any], meta_path: Path, trusted: bool) -> Template:
     help_data = _table(data, "help", where)
     _check_keys(help_data, _HELP_KEYS, f"{where} [help]")
     faq = tuple(_faq(item, f"{where} [[help.faq]]") for item in _array(help_data, "faq", where))
-    fields = tuple(_field(item, where) for item in _array(data, "fields", where))
+    fields = _with_roles(tuple(_field(item, where) for item in _array(data, "fields", where)),
+                         where)
     if not fields:
         raise TemplateError(f"{where}: a template needs at least one [[fields]] entry")
     names = [field.name for field in fields]
@@ -150,11 +87,11 @@ def _build(data: dict[str, Any], meta_path: Path, trusted: bool) -> Template:
         )
     body_path = meta_path.parent / body_name
     try:
-        body = body_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise TemplateError(f"{body_path}: cannot be read ({error})") from None
+        body = read_text(body_path, MAX_FILE_BYTES)
+    except Unreadable as error:
+        raise TemplateError(f"{body_path}: cannot be read ({error.detail})") from None
     if not trusted:  # the built-in bundles are checked by the tests, not at every start
-        _check_body_variables(body, names, body_path)
+        check_body(body, names, body_path)
     return Template(
         id=template_id,
         title=_text(data, "title", where),
@@ -189,17 +126,14 @@ def _check_renames(fields: tuple[Field, ...], where: str) -> None:
             claimed[old] = field.name
 
 
-def _check_body_variables(body: str, names: list[str], body_path: Path) -> None:
-    from jdwizard.template.plain_body import compile_plain
+def check_body(body: str, names: list[str], body_path: Path) -> None:
+    """The body must parse, use every field and nothing else, and render in the sandbox
+    with every field answered and with none (a refusal is reported now, not at render)."""
+    from jinja2 import TemplateSyntaxError, meta
 
-    plain = compile_plain(body)
-    if plain is not None:  # fields and if/else only: it renders, whatever the answers
-        _check_names_used(plain.names, names, body_path)
-        return
-    from jinja2 import StrictUndefined, TemplateSyntaxError, meta
-    from jinja2.sandbox import SandboxedEnvironment
+    from jdwizard.template.engine import sandbox
 
-    environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    environment = sandbox()
     try:
         tree = environment.parse(body)
         used = meta.find_undeclared_variables(tree)
@@ -295,13 +229,12 @@ def _field(data: dict[str, Any], where: str) -> Field:
     name = _text(data, "name", where)
     if not NAME_PATTERN.match(name):
         raise TemplateError(f"{where}: name must be lower-case letters, digits and '_'")
-    kind = _text(data, "kind", where, default="line")
-    if kind not in FIELD_KINDS:
-        raise TemplateError(f"{where}: kind {kind!r} must be one of {', '.join(FIELD_KINDS)}")
-    validate = data.get("validate")
-    if validate is not None and validate not in VALIDATORS:
-        allowed = ", ".join(VALIDATORS)
-        raise TemplateError(f"{where}: validate {validate!r} must be one of {allowed}")
+    kind = _choice(data, "kind", FieldKind, where) or FieldKind.LINE
+    validate = _choice(data, "validate", Validator, where)
+    role = _choice(data, "role", Role, where)
+    company = data.get("company")
+    if company is not None and not isinstance(company, bool):
+        raise TemplateError(f"{where}: 'company' must be true or false")
     label = _text(data, "label", where, default=name.replace("_", " ").capitalize())
     return Field(
         name=name,
@@ -315,8 +248,65 @@ def _field(data: dict[str, Any], where: str) -> Field:
         as_list=_bool(data, "list", where, False),
         note=_text(data, "note", where, default=""),
         renamed_from=_names(data, "renamed_from", where),
-        company=_bool(data, "company", where, False),
+        company=company if company is not None else role in COMPANY_ROLES,
+        role=role,
     )
+
+
+_Choice = TypeVar("_Choice", FieldKind, Validator, Role)
+
+
+def _choice(data: dict[str, Any], key: str, kind: type[_Choice], where: str) -> _Choice | None:
+    """The value of `key` as one of the `kind` choices (None when absent)."""
+    value = data.get(key)
+    if value is None:
+        return None
+    allowed = [member.value for member in kind]
+    if value not in allowed:
+        raise TemplateError(f"{where}: {key} {value!r} must be one of {', '.join(allowed)}")
+    return kind(value)
+
+
+def _with_roles(fields: tuple[Field, ...], where: str) -> tuple[Field, ...]:
+    """Each role played by one field at most; a template that declares no role takes them
+    from the built-in field names (see roles.py), as does a field checked as a salary."""
+    if not any(field.role for field in fields):
+        fields = _legacy_roles(fields)
+    else:
+        fields = tuple(
+            replace(field, role=Role.SALARY)
+            if field.validate is Validator.SALARY and field.role is None
+            and not any(f.role is Role.SALARY for f in fields) else field
+            for field in fields
+        )
+    seen: dict[Role, str] = {}
+    for field in fields:
+        if field.role is None:
+            continue
+        if field.role in seen:
+            raise TemplateError(
+                f"{where}: role {field.role.value!r} is given to both {seen[field.role]!r} "
+                f"and {field.name!r}"
+            )
+        seen[field.role] = field.name
+    return tuple(
+        replace(field, validate=Validator.SALARY)
+        if field.role is Role.SALARY and field.validate is None else field
+        for field in fields
+    )
+
+
+def _legacy_roles(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    """Roles from the built-in field names, each to the first field that may play it."""
+    taken: set[Role] = set()
+    result = []
+    for field in fields:
+        role = legacy_role(field.name, field.validate is Validator.SALARY)
+        if role is not None and role not in taken:
+            taken.add(role)
+            field = replace(field, role=role, company=field.company or role in COMPANY_ROLES)
+        result.append(field)
+    return tuple(result)
 
 
 def _names(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:

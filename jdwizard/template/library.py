@@ -14,16 +14,8 @@ from pathlib import Path
 
 from jdwizard.errors import UserError
 from jdwizard.paths import builtin_templates_dir, user_templates_dir
-from jdwizard.template.bundle import (
-    ID_PATTERN,
-    TEMPLATE_FILE,
-    Template,
-    TemplateError,
-    load_template,
-)
-
-BUILTIN = "built-in"
-USER = "user"
+from jdwizard.template.bundle import ID_PATTERN, TEMPLATE_FILE, TemplateError, load_template
+from jdwizard.template.model import Origin, Template
 
 
 @dataclass(frozen=True)
@@ -60,18 +52,20 @@ def template_folders(root: Path | None = None) -> list[Path]:
 
 
 @cache
-def _load_cached(folder: Path, stamp: tuple[int, int], origin: str) -> Template:
-    return dataclasses.replace(load_template(folder, trusted=origin == BUILTIN), origin=origin)
+def _load_cached(folder: Path, stamp: tuple[int, int], origin: Origin) -> Template:
+    return dataclasses.replace(load_template(folder, trusted=origin is Origin.BUILTIN),
+                               origin=origin)
 
 
-def load_folder(folder: Path, origin: str = BUILTIN) -> Template:
+def load_folder(folder: Path, origin: Origin = Origin.BUILTIN) -> Template:
     """Load a bundle, reusing the parsed result while its files are unchanged."""
     body_stamp = max((p.stat().st_mtime_ns for p in folder.glob("*.j2")), default=0)
     return _load_cached(folder, ((folder / TEMPLATE_FILE).stat().st_mtime_ns, body_stamp), origin)
 
 
 def _sort_key(template: Template) -> tuple[bool, str, str]:
-    return (template.origin != BUILTIN, template.category.casefold(), template.title.casefold())
+    builtin = template.origin is Origin.BUILTIN
+    return (not builtin, template.category.casefold(), template.title.casefold())
 
 
 def load_library() -> Library:
@@ -90,7 +84,7 @@ def load_library() -> Library:
 
 
 def _load_user(folder: Path, builtin_ids: set[str]) -> Template:
-    template = load_folder(folder, USER)
+    template = load_folder(folder, Origin.USER)
     if template.id != folder.name:
         raise TemplateError(
             f"{folder}: the folder must be named after the template's id {template.id!r}"
