@@ -1,30 +1,87 @@
-"""What the start screen lists: the templates, the saved drafts with their progress, and the
-default company profile. Light on purpose: the start screen imports it before anything else."""
+"""What the start screen and `jdwizard drafts` list: the saved drafts with their company and
+progress, and (for the start screen) the templates and the default company profile, read in one
+go. Light on purpose: the start screen reads it before anything else."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
-from jdwizard.draft.file import Draft, DraftSummary, list_drafts
+from jdwizard.draft.file import Draft, DraftError, load_draft
 from jdwizard.draft.profiles import Profile
+from jdwizard.draft.recent import recent_drafts
 from jdwizard.errors import UserError
 from jdwizard.paths import drafts_dir
 from jdwizard.template.library import Library, get_template, load_library
+from jdwizard.template.model import Template
+from jdwizard.template.roles import Role
 
 
-def draft_progress(draft: Draft) -> tuple[int, int]:
-    """(required answered, required) for a draft, or (0, 0) when its template is unknown."""
-    from jdwizard.draft.migration import migrate_answers  # here: only a draft to count needs them
-    from jdwizard.template.engine import is_answered
+@dataclass(frozen=True)
+class DraftSummary:
+    """One line of the drafts list."""
+
+    path: Path
+    template: str
+    company: str
+    answered: int  # required fields answered
+    required: int  # required fields in the template (0 when the template is unknown)
+    updated: datetime | None
+    problem: str = ""  # why the draft cannot be opened, if it cannot
+
+
+def _template_of(draft: Draft) -> Template | None:
+    try:
+        return get_template(draft.template)
+    except UserError:
+        return None
+
+
+def company_of(draft: Draft) -> str:
+    """The company a draft names ("" when it names none, or its template is unknown)."""
+    template = _template_of(draft)
+    return template.answer_for(Role.COMPANY_NAME, draft.answers).strip() if template else ""
+
+
+def summarize(path: Path) -> DraftSummary:
+    """The list line of one draft file, never raising for a bad one."""
+    from jdwizard.draft.migration import migrate_answers  # here: only a draft to count needs it
+    from jdwizard.template.answers import is_answered
 
     try:
-        template = get_template(draft.template)
-    except UserError:
-        return 0, 0
-    answers, _ = migrate_answers(template, draft.answers, draft.template_version)
-    required = [field for field in template.fields if field.required]
-    return sum(is_answered(f, answers) for f in required), len(required)
+        draft = load_draft(path)
+    except DraftError as error:
+        return DraftSummary(path, "?", "", 0, 0, None, str(error))
+    template = _template_of(draft)
+    answered = required = 0
+    company = ""
+    if template is not None:
+        answers, _ = migrate_answers(template, draft.answers, draft.template_version)
+        needed = [field for field in template.fields if field.required]
+        answered, required = sum(is_answered(f, answers) for f in needed), len(needed)
+        company = template.answer_for(Role.COMPANY_NAME, answers).strip()
+    try:
+        updated = draft.updated or datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        updated = None
+    return DraftSummary(path, draft.template, company, answered, required, updated)
+
+
+def list_drafts(
+    folder: Path | None = None, also: Iterable[Path] | None = None
+) -> list[DraftSummary]:
+    """The drafts in `folder` (default: the drafts folder) and the drafts kept elsewhere that
+    jdwizard remembers (`also`, default: recent.py's list), newest first."""
+    folder = folder or drafts_dir()
+    paths = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    known = {path.absolute() for path in paths}
+    outside = recent_drafts() if also is None else list(also)
+    paths += [path for path in outside if path.absolute() not in known]
+    oldest = datetime.min.replace(tzinfo=UTC)
+    summaries = [summarize(path) for path in paths]
+    return sorted(summaries, key=lambda s: s.updated or oldest, reverse=True)
 
 
 @dataclass(frozen=True)
@@ -49,6 +106,4 @@ def load_start_lists(folder: Path | None = None) -> StartLists:
             profile = load_profile(default)
         except UserError as error:
             problem = f"Starting without the default profile: {error}"
-    return StartLists(
-        load_library(), list_drafts(folder or drafts_dir(), draft_progress), profile, problem
-    )
+    return StartLists(load_library(), list_drafts(folder), profile, problem)

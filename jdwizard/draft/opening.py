@@ -1,4 +1,5 @@
-"""Opening sessions and listing what the start screen shows: glue between files and the app."""
+"""Opening a session: on a saved draft (locked while open), or on a new one; and checking a
+new path for a draft (`--draft`, Save as) before anything is written there."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from jdwizard.draft.profiles import Profile
 from jdwizard.draft.session import Session
 from jdwizard.errors import UserError
 from jdwizard.files import file_stamp
-from jdwizard.template.bundle import Template
 from jdwizard.template.library import get_template
+from jdwizard.template.model import Template
 
 
 def open_session(path: Path, folder: Path | None = None, *, edit: bool = True) -> Session:

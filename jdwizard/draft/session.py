@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -27,8 +28,10 @@ from jdwizard.draft.migration import Migration
 from jdwizard.errors import UserError
 from jdwizard.files import FileStamp, file_stamp
 from jdwizard.paths import drafts_dir
-from jdwizard.template.bundle import Field, Template
-from jdwizard.template.engine import Renderer, is_answered, missing_required
+from jdwizard.template.answers import is_answered, missing_required
+from jdwizard.template.engine import Renderer
+from jdwizard.template.model import Field, Template
+from jdwizard.template.roles import Role
 
 if TYPE_CHECKING:
     from jdwizard.draft.profiles import Profile
@@ -82,7 +85,8 @@ class Session:
     def __init__(self, template: Template, draft: Draft, *, folder: Path | None = None) -> None:
         self.template = template
         self.draft = draft
-        self.renderer = Renderer(template)
+        self._renderer: Renderer | None = None
+        self._renderer_lock = threading.Lock()
         self.folder = folder
         # A draft without a chosen path is named after its company once that is known.
         self._auto_named = draft.path is None
@@ -96,6 +100,20 @@ class Session:
         self.prefilled: dict[str, str] = {}  # the answers that profile filled in
         self.revision = 0  # bumps on every change
         self.saved_revision = 0 if draft.path is not None else -1
+
+    @property
+    def renderer(self) -> Renderer:
+        """The template's body compiled (made on first use: compiling imports Jinja2, which
+        the app does in a thread once its first screen is up)."""
+        with self._renderer_lock:
+            if self._renderer is None:
+                self._renderer = Renderer(self.template)
+            return self._renderer
+
+    @property
+    def renderer_ready(self) -> bool:
+        """Whether the body is compiled already (using `renderer` then costs nothing)."""
+        return self._renderer is not None
 
     @property
     def answers(self) -> dict[str, str]:
@@ -181,10 +199,18 @@ class Session:
         return self.draft.path is not None or any(v.strip() for v in self.answers.values())
 
     @property
+    def company_name(self) -> str:
+        """The answer naming the company ("" when there is none yet)."""
+        return self.template.answer_for(Role.COMPANY_NAME, self.answers).strip()
+
+    def names_company(self, field: Field) -> bool:
+        """Whether `field` is the one whose answer names the company (and the draft file)."""
+        return field.role is Role.COMPANY_NAME
+
+    @property
     def awaits_company_name(self) -> bool:
         """Saved under a name without the company (typed since): the next save renames it."""
-        return (self._auto_named and not self._named_with_company
-                and bool(self.answers.get("company", "").strip()))
+        return self._auto_named and not self._named_with_company and bool(self.company_name)
 
     def save_job(self, *, company_settled: bool = True, target: Path | None = None) -> SaveJob:
         """Snapshot the draft for saving; pick (or refine) the file name when it is automatic.
@@ -196,7 +222,7 @@ class Session:
         named_after_company = None
         if target is None:
             target = self.draft.path
-            company = self.answers.get("company", "").strip()
+            company = self.company_name
             if target is None or (
                 self._auto_named and not self._named_with_company and company and company_settled
             ):

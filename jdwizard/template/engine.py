@@ -1,38 +1,28 @@
-"""Rendering a template with answers into Markdown, compiled once and cheap per keystroke.
+"""Rendering a template with answers into Markdown: Jinja2, in its sandbox, compiled once.
 
-Answers are inserted literally (Jinja2 never evaluates a value). A body in the plain subset
-(fields and if/else, as the built-in templates are) renders without Jinja2 at all, exactly as
-Jinja2 would; any other goes to a sandboxed Jinja2 environment, strict about undefined
-variables. `segments()` returns the same document split into pieces that remember which field
-produced them, for a preview that highlights fields.
+Answers are inserted literally (Jinja2 never evaluates a value). `segments()` gives the same
+document as pieces that remember which field produced them, for a preview that highlights the
+fields: each answer reaches the body as a string that knows its field, and Jinja2's `finalize`
+hook, called for every `{{ ... }}` it prints, says which field the next piece of output came
+from. Nothing is added to the text to find the fields again, so no character of a template or
+an answer can confuse the two.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from functools import cache
+from typing import TYPE_CHECKING
 
-from jdwizard.template.bundle import Field, Template
-from jdwizard.template.plain_body import compile_plain
+from jdwizard.template.answers import LIST_SEPARATOR, placeholder, prepare_answer
+from jdwizard.template.model import Field, FieldKind, Template
 
-# Segment markers are Unicode noncharacters, which no real text uses; they are removed from
-# answers before rendering. The character after an opening marker is the field's index.
-_OPEN_FILLED = "\ufdd0"
-_OPEN_EMPTY = "\ufdd1"
-_CLOSE = "\ufdd2"
-_INDEX_BASE = 0xE000
-_MARKERS = re.compile("[\ufdd0-\ufdd2]")
-_SEGMENT = re.compile("([\ufdd0\ufdd1])(.)(.*?)\ufdd2", re.DOTALL)
-_BULLET = re.compile(r"^\s*(?:[-*•]\s*|[+]\s+|\d+[.)]\s+)")
-# Line breaks other than "\n" (CR, CRLF, vertical tab, form feed, the information separators
-# Python splits lines at, NEL, U+2028/U+2029) become "\n", as the multi-line answer box does.
-_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-# The other C0 and C1 control characters (NUL, BEL, backspace, ESC, DEL, CSI...) never reach
-# the document: invisible in a job post, NUL makes tools treat the file as binary, and an
-# escape sequence would act on the terminal of whoever prints the file. The draft keeps them.
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
+
 # Markdown that starts a block (a heading, quote, list, code fence, rule, setext underline or
 # HTML block) when it begins a line. An answer that the template puts at the start of a line (or
 # of a list item), and each item of a list answer, gets a backslash before such a start: it then
@@ -46,6 +36,7 @@ _ORDERED_START = re.compile(r"\d{1,9}(?=[.)](?:\s|$))")
 # What may come before a value on its line for the value to begin a block: indentation, list
 # item and quote markers.
 _CONTAINER_PREFIX = re.compile(r"[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]*)*")
+_BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 @dataclass(frozen=True)
@@ -57,27 +48,41 @@ class Segment:
     filled: bool = True
 
 
-def placeholder(field: Field) -> str:
-    """How an unanswered required field shows in the document: the seed's own notation."""
-    return "{{" + field.name + "}}"
+class _Answer(str):
+    """An answer on its way into the body: a string that knows its field."""
+
+    field: str
+    filled: bool
+
+    def __new__(cls, text: str, field: str, filled: bool) -> _Answer:
+        answer = super().__new__(cls, text)
+        answer.field = field
+        answer.filled = filled
+        return answer
 
 
-def prepare_answer(field: Field, raw: str) -> str:
-    """Turn a raw answer into the text inserted in the body ("" when unanswered).
+_printed = threading.local()  # what `finalize` saw since the last piece of output
 
-    Everything visible is kept as typed (Jinja syntax, Markdown, HTML, emoji, right-to-left
-    text); every kind of line break becomes a newline, and control characters other than tab
-    and newline are dropped. A one-line field's whitespace runs become single spaces.
-    """
-    text = _CONTROLS.sub("", _LINE_BREAKS.sub("\n", _MARKERS.sub("", raw))).strip()
-    if not text:
-        return ""
-    if field.kind == "line":
-        return " ".join(text.split())
-    if field.as_list:
-        items = [_BULLET.sub("", line).strip() for line in text.split("\n")]
-        return "\n- ".join(item for item in items if item)
-    return text
+
+def _finalize(value: object) -> object:
+    """Jinja2 calls this for every value it prints: note it, print it unchanged."""
+    seen = getattr(_printed, "values", None)
+    if seen is not None:
+        seen.append(value)
+    return value
+
+
+@cache
+def sandbox() -> SandboxedEnvironment:
+    """The Jinja2 environment every body renders in: sandboxed, strict about undefined names,
+    no escaping (the output is Markdown), the body's last newline kept."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
+        finalize=_finalize,
+    )
 
 
 def _escape_block_start(line: str) -> str:
@@ -88,103 +93,110 @@ def _escape_block_start(line: str) -> str:
     return f"\\{line}" if _BLOCK_START.match(line) else line
 
 
-def is_answered(field: Field, answers: Mapping[str, str]) -> bool:
-    """Whether `answers` holds a non-blank answer for `field`."""
-    return bool(prepare_answer(field, answers.get(field.name, "")))
-
-
-def missing_required(template: Template, answers: Mapping[str, str]) -> list[Field]:
-    """The required fields that have no answer yet, in template order."""
-    return [f for f in template.fields if f.required and not is_answered(f, answers)]
-
-
-class _Compiled(Protocol):
-    def render(self, values: Mapping[str, str], /) -> str: ...
-
-
-def _compile_with_jinja(body: str) -> _Compiled:
-    """A body beyond the plain subset (see plain_body), compiled by Jinja2 in its sandbox."""
-    from jinja2 import StrictUndefined  # here: only such a body needs Jinja2
-    from jinja2.sandbox import SandboxedEnvironment
-
-    environment = SandboxedEnvironment(
-        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
-    )
-    return environment.from_string(body)
-
-
 class Renderer:
     """A template's body, compiled once; renders answers into Markdown or segments."""
 
     def __init__(self, template: Template) -> None:
         self.template = template
-        self._compiled: _Compiled = compile_plain(
-            template.body, (f.name for f in template.fields)
-        ) or _compile_with_jinja(template.body)
+        self._compiled = sandbox().from_string(template.body)
         self._line_starts = self._fields_starting_a_line()
 
     def _fields_starting_a_line(self) -> frozenset[str]:
         """The fields that the template puts at the start of a line or list item somewhere
         (found by rendering it with every field answered; all of them if that fails)."""
-        fields = self.template.fields
-        values = {f.name: f"{_OPEN_FILLED}{chr(_INDEX_BASE + i)}x{_CLOSE}"
-                  for i, f in enumerate(fields)}
+        values = {f.name: _Answer("x", f.name, True) for f in self.template.fields}
         try:
-            marked = self._compiled.render(values)
+            pieces = list(self._pieces(values))
         except Exception:  # a template that needs particular answers: escape wherever needed
-            return frozenset(f.name for f in fields)
+            return frozenset(self.template.field_names)
         starts = set()
-        for match in _SEGMENT.finditer(marked):
-            before = marked[marked.rfind("\n", 0, match.start()) + 1 : match.start()]
-            if _CONTAINER_PREFIX.fullmatch(_SEGMENT.sub("x", before)):
-                starts.add(fields[ord(match.group(2)) - _INDEX_BASE].name)
+        line = ""  # the text of the current line before the piece
+        for piece in pieces:
+            if piece.field is not None and _CONTAINER_PREFIX.fullmatch(line):
+                starts.add(piece.field)
+            line = (line + piece.text).rpartition("\n")[2]
         return frozenset(starts)
 
     def _value(self, field: Field, raw: str) -> str:
         """The answer as inserted: prepared, with block Markdown escaped where it starts one."""
         value = prepare_answer(field, raw)
-        if not value or (field.kind != "line" and not field.as_list):
-            return value
-        first, *items = value.split("\n- ") if field.as_list else [value]
+        if not value or (field.kind is FieldKind.TEXT and not field.as_list):
+            return value  # free text is the user's own Markdown
+        first, *items = value.split(LIST_SEPARATOR) if field.as_list else [value]
         if field.name in self._line_starts:
             first = _escape_block_start(first)
-        return "\n- ".join([first, *(_escape_block_start(item) for item in items)])
+        return LIST_SEPARATOR.join([first, *(_escape_block_start(item) for item in items)])
 
-    def render(self, answers: Mapping[str, str]) -> str:
-        """The Markdown document; unanswered required fields show as `{{name}}`."""
+    def _values(self, answers: Mapping[str, str]) -> dict[str, _Answer]:
+        """Each field's value for the body: its answer, `{{name}}` when a required field is
+        unanswered, "" when an optional one is."""
         values = {}
         for field in self.template.fields:
             value = self._value(field, answers.get(field.name, ""))
-            values[field.name] = value or (placeholder(field) if field.required else "")
-        return _tidy(self._compiled.render(values))
+            if value:
+                values[field.name] = _Answer(value, field.name, True)
+            else:
+                values[field.name] = _Answer(placeholder(field) if field.required else "",
+                                             field.name, False)
+        return values
+
+    def _pieces(self, values: Mapping[str, _Answer]) -> Iterable[Segment]:
+        """The body's output as Jinja2 produces it, each piece tagged with its field (if the
+        piece is exactly one field's value, as `{{ name }}` prints it)."""
+        seen: list[object] = []
+        _printed.values = seen
+        try:
+            for chunk in self._compiled.generate(values):
+                printed = seen[0] if len(seen) == 1 else None
+                seen.clear()
+                if isinstance(printed, _Answer) and chunk == printed:
+                    yield Segment(chunk, printed.field, printed.filled)
+                elif chunk:
+                    yield Segment(chunk)
+        finally:
+            _printed.values = None
+
+    def render(self, answers: Mapping[str, str]) -> str:
+        """The Markdown document; unanswered required fields show as `{{name}}`."""
+        return "".join(segment.text for segment in self.segments(answers))
 
     def segments(self, answers: Mapping[str, str]) -> list[Segment]:
         """The document as segments tagged with the field each value came from."""
-        values = {}
-        for index, field in enumerate(self.template.fields):
-            tag = chr(_INDEX_BASE + index)
-            value = self._value(field, answers.get(field.name, ""))
-            if value:
-                values[field.name] = f"{_OPEN_FILLED}{tag}{value}{_CLOSE}"
-            elif field.required:
-                values[field.name] = f"{_OPEN_EMPTY}{tag}{placeholder(field)}{_CLOSE}"
-            else:
-                values[field.name] = ""
-        marked = _tidy(self._compiled.render(values))
-        segments: list[Segment] = []
-        position = 0
-        for match in _SEGMENT.finditer(marked):
-            if match.start() > position:
-                segments.append(Segment(marked[position : match.start()]))
-            field = self.template.fields[ord(match.group(2)) - _INDEX_BASE]
-            filled = match.group(1) == _OPEN_FILLED
-            segments.append(Segment(match.group(3), field.name, filled))
-            position = match.end()
-        if position < len(marked):
-            segments.append(Segment(marked[position:]))
-        return segments
+        return _tidy(list(self._pieces(self._values(answers))))
 
 
-def _tidy(document: str) -> str:
-    """Collapse runs of blank lines left by optional sections; end with one newline."""
-    return re.sub(r"\n{3,}", "\n\n", document).strip("\n") + "\n"
+def _tidy(segments: list[Segment]) -> list[Segment]:
+    """Collapse runs of blank lines left by optional sections; end with one newline.
+
+    The same as `re.sub(r"\\n{3,}", "\\n\\n", text).strip("\\n") + "\\n"` on the joined text,
+    done on the segments: it only deletes newlines, so each segment keeps what is left of it."""
+    text = "".join(segment.text for segment in segments)
+    body_start = len(text) - len(text.lstrip("\n"))
+    body_end = len(text.rstrip("\n"))
+    if body_end <= body_start:
+        return [Segment("\n")]
+    cuts = [(0, body_start)]
+    cuts += [(m.start() + 2, m.end()) for m in _BLANK_RUNS.finditer(text, body_start, body_end)]
+    cuts.append((body_end, len(text)))
+    tidied: list[Segment] = []
+    start = 0
+    cut = 0
+    for segment in segments:
+        end = start + len(segment.text)
+        kept: list[str] = []
+        position = start
+        while cut < len(cuts) and cuts[cut][0] < end:
+            cut_start, cut_end = cuts[cut]
+            if cut_start > position:
+                kept.append(text[position:cut_start])
+            position = max(position, cut_end)
+            if cut_end > end:
+                break
+            cut += 1
+        if position < end:
+            kept.append(text[position:end])
+        if kept:
+            tidied.append(Segment("".join(kept), segment.field, segment.filled))
+        start = end
+    tidied.append(Segment("\n"))
+    return tidied
