@@ -1,0 +1,27 @@
+"""The source text as numbered lines, and the line shapes every part of the import reads."""
+
+from __future__ import annotations
+
+import re
+
+Line = tuple[int, str]  # (line number in the source, text)
+
+
+MD_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)[\s#]*$")
+
+
+BULLET = re.compile(r"^(?P<indent>\s*)(?:[•◦▪‣·]\s*|[-*+–]\s+)(?P<text>.*)$")
+
+
+NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
+
+
+def split_paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Runs of non-blank lines."""
+    paragraphs: list[list[Line]] = [[]]
+    for line in lines:
+        if line[1].strip():
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
