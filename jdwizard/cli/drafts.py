@@ -1,0 +1,156 @@
+"""The draft commands: `new`, `resume`, `render`, `check` and `drafts`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jdwizard.cli.app import run_app
+from jdwizard.cli.output import as_json
+from jdwizard.errors import UserError
+
+if TYPE_CHECKING:
+    from jdwizard.draft.profiles import Profile
+
+
+def parse_presets(pairs: list[str], field_names: Sequence[str], template_id: str) -> dict[str, str]:
+    """`NAME=VALUE` pairs from --set, checked against the template's fields."""
+    presets = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise UserError(f"--set {pair!r} should look like NAME=VALUE, e.g. --set company=Acme")
+        if name not in field_names:
+            raise UserError(
+                f"--set: {template_id} has no field {name!r}; "
+                f"'jdwizard describe {template_id}' lists them"
+            )
+        presets[name] = value
+    return presets
+
+
+def new(args: argparse.Namespace) -> int:
+    """`jdwizard new TEMPLATE`: the wizard on a new draft."""
+    from jdwizard.draft.opening import new_session
+    from jdwizard.template.library import get_template
+
+    template = get_template(args.template)
+    presets = parse_presets(args.set, template.field_names, template.id)
+    profile = chosen_profile(args.profile)
+    return run_app(new_session(template, args.draft, presets, profile=profile))
+
+
+def chosen_profile(name: str | None) -> Profile | None:
+    """The profile named on the command line, else the default one (None: no profile)."""
+    from jdwizard.config import load_config
+    from jdwizard.draft.profiles import load_profile, profile_id_for
+
+    if name is not None:
+        return load_profile(profile_id_for(name)) if name.strip() else None
+    default = load_config().profile
+    if not default:
+        return None
+    try:
+        return load_profile(profile_id_for(default))
+    except UserError as error:  # the default is a convenience: never block a new draft
+        print(f"jdwizard: warning: starting without the default profile: {error}",
+              file=sys.stderr)
+        return None
+
+
+def resume(args: argparse.Namespace) -> int:
+    """`jdwizard resume PATH`: the wizard on a saved draft."""
+    from jdwizard.draft.opening import open_session
+
+    return run_app(open_session(args.path))
+
+
+def render(args: argparse.Namespace) -> int:
+    """`jdwizard render PATH`: the document, to standard output or a file."""
+    from jdwizard.draft.opening import open_session
+    from jdwizard.export import export
+    from jdwizard.files import atomic_write_text
+
+    session = open_session(args.path, edit=False)
+    missing = session.missing()
+    if missing and not args.allow_incomplete:
+        names = ", ".join(field.name for field in missing)
+        raise UserError(
+            f"{args.path} is missing {len(missing)} required answer(s): {names}; "
+            f"fill them with 'jdwizard resume {args.path}' or pass --allow-incomplete"
+        )
+    text = export(session.document(), args.format)
+    if args.output and args.output.resolve() == args.path.resolve():
+        raise UserError(f"-o {args.output} is the draft itself; choose another output file")
+    if args.output:
+        try:
+            atomic_write_text(args.output, text)
+        except OSError as error:
+            raise UserError(f"cannot write {args.output}: {error.strerror or error}") from None
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    """`jdwizard check PATH`: the checks' report on a draft or on any job post."""
+    from jdwizard.checks import check_draft, check_text
+    from jdwizard.checks.report import format_report
+
+    if args.path.suffix.lower() == ".toml":
+        from jdwizard.draft.opening import open_session
+
+        session = open_session(args.path, edit=False)
+        report = check_draft(session.template, session.answers)
+    else:
+        report = check_text(read_post(args.path))
+    print(as_json(report.to_json()) if args.json else format_report(report, str(args.path)))
+    return 1 if report.has_errors else 0
+
+
+def read_post(path: Path) -> str:
+    """A job post to check, or a one-line error."""
+    try:
+        raw = path.read_bytes()
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
+            return raw.decode("utf-16")
+        return raw.decode("utf-8-sig")
+    except FileNotFoundError:
+        raise UserError(f"no file at {path}; check the path") from None
+    except IsADirectoryError:
+        raise UserError(f"{path} is a folder; give a .toml draft or a .md/.txt job post") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path} is not UTF-8 text; save it as plain text and try again") from None
+    except OSError as error:
+        raise UserError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def list_saved(args: argparse.Namespace) -> int:
+    """`jdwizard drafts`: the saved drafts, newest first."""
+    from jdwizard.draft.listing import list_drafts
+    from jdwizard.paths import drafts_dir
+
+    folder = drafts_dir()
+    summaries = list_drafts(folder)
+    if args.json:
+        rows = [{"path": str(d.path), "template": d.template, "company": d.company,
+                 "answered": d.answered, "required": d.required,
+                 "updated": d.updated.isoformat() if d.updated else None,
+                 "problem": d.problem or None} for d in summaries]
+        print(as_json(rows))
+        return 0
+    if not summaries:
+        print(f"No drafts in {folder} yet; start one with 'jdwizard new TEMPLATE'.")
+        return 0
+    print(f"{'UPDATED':16}  {'PROGRESS':8}  {'TEMPLATE':25}  {'COMPANY':20}  PATH")
+    for d in summaries:
+        when = d.updated.astimezone().strftime("%Y-%m-%d %H:%M") if d.updated else "?"
+        progress = f"{d.answered}/{d.required}" if d.required else "?"
+        company = d.company if not d.problem else "(cannot be opened)"
+        company = company if len(company) <= 20 else company[:19] + "…"
+        print(f"{when:16}  {progress:8}  {d.template:25}  {company:20}  {d.path}")
+    return 0
