@@ -1,206 +1,188 @@
-"""The Textual application: which screen starts, app-wide keys, the palette and quitting."""
+"""The Textual application: which screen shows, opening and closing drafts, app-wide keys, the
+command palette, settings, and the requests the screens post (handled by the open draft's
+DraftController)."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import os
 import time
-from collections.abc import Awaitable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual._time import get_time  # the clock Textual stamps events with
-from textual.app import SystemCommand
+from textual import on
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
 from jdwizard.errors import UserError
-from jdwizard.ui import textual_fixes
-from jdwizard.ui.key_gate import KeyGate
+from jdwizard.ui import messages
+from jdwizard.ui.controller import AUTOSAVE_SECONDS, DraftController, DraftOutcome
 
 if TYPE_CHECKING:  # imported where used: each first screen loads only what it needs
     from jdwizard.draft.listing import StartLists
     from jdwizard.draft.profiles import Profile
     from jdwizard.draft.session import Session
-    from jdwizard.template.bundle import Template
+    from jdwizard.template.model import Template
+    from jdwizard.template.roles import Role
     from jdwizard.ui.screens.wizard import WizardScreen
 
 QUIT_CONFIRM_SECONDS = 10.0
 
-textual_fixes.install()  # two resizes queued at once swapped the layout forever (Textual 8.2.8)
 
-
-class JDWizardApp(KeyGate):
+class JDWizardApp(App[None]):
     """The jdwizard app: a start screen, or straight into the wizard for one session."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # beside this module, also for subclasses
     TITLE = "jdwizard"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, id="quit")]
+
+    draft_path: reactive[Path | None] = reactive(None)
+    """The open draft's file (None: not saved yet, or no draft open); screens show it."""
 
     def __init__(
         self,
         session: Session | None = None,
         drafts_folder: Path | None = None,
         start_lists: StartLists | None = None,
+        *,
+        autosave_seconds: float = AUTOSAVE_SECONDS,
     ) -> None:
         """Open the wizard on `session`, else the start screen: on `start_lists` if the
         command line read them before the app started, else on lists read in a thread."""
         # NO_COLOR: Textual would still draw shades of grey; ANSI mode draws no colour at all.
         super().__init__(ansi_color=bool(os.environ.get("NO_COLOR")))
-        self.session = session
         self.drafts_folder = drafts_folder
+        self.autosave_seconds = autosave_seconds
+        self.controller: DraftController | None = None
+        self.outcome: DraftOutcome | None = None  # how the draft was left, once the app ends
+        self._first_session = session
         self._start_lists = start_lists
         self._quit_refused_at = -QUIT_CONFIRM_SECONDS  # when quitting was last refused
-        self._first_screen_shown = False
-        self._init_key_gate()
         from jdwizard.config import load_config
 
         self.config = load_config()
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
 
-    def first_screen_shown(self) -> None:
-        """Called once the first screen (start or wizard) is painted: turn the garbage
-        collector back on if the command line paused it for start-up (freezing what start-up
-        built, so later collections skip it), and load the checks' data in a thread so the
-        first keystroke does not wait for it."""
-        if self._first_screen_shown:
-            return
-        self._first_screen_shown = True
-        self.first_painted_at = get_time()
-        if not gc.isenabled():
-            gc.enable()
-            gc.freeze()
-        # The method, not a coroutine: quitting at once, the worker never starts, and an
-        # unawaited coroutine would print a warning on the way out.
-        self.run_worker(self._warm_up_checks, group="warm-up", exit_on_error=False)
+    @property
+    def session(self) -> Session | None:
+        """The open draft's session, if a draft is open."""
+        return self.controller.session if self.controller is not None else None
 
-    async def _warm_up_checks(self) -> None:
+    async def on_mount(self) -> None:
+        """Show the first screen. Awaited: keys typed meanwhile (while jdwizard starts) wait
+        in order for it, and reach it once it is up."""
+        if self.config.problem:
+            self.notify(self.config.problem, title="Settings", severity="warning", markup=False)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._first_session is not None:
+            await self._open_session(self._first_session, replace=False)
+            self._first_session = None
+        else:
+            await self.show_start_screen(self._start_lists, replace=False)
+            self._start_lists = None  # later visits read the lists afresh
+        self.call_after_refresh(self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Once the first screen is up: compile the template (Jinja2) and load the checks'
+        data in a thread, so the preview and the first keystroke's checks do not wait."""
+        self.run_worker(self._load_in_background, group="warm-up", exit_on_error=False)
+
+    async def _load_in_background(self) -> None:
+        controller = self.controller
+
         def load() -> None:
             from jdwizard.checks import warm_up
 
-            with contextlib.suppress(Exception):  # a problem is reported when checks run
+            if controller is not None:
+                with contextlib.suppress(Exception):  # a problem is reported when it is used
+                    controller.session.renderer  # noqa: B018 - compiles the body
+            with contextlib.suppress(Exception):
                 warm_up()
 
         await asyncio.to_thread(load)
 
-    def on_mount(self) -> None:
-        if self.config.problem:
-            self.notify(self.config.problem, title="Settings", severity="warning", markup=False)
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self.session is not None:
-            self.push_screen(self._wizard_for(self.session))
-        elif self._start_lists is not None:
-            self._show_start_screen(self._start_lists)
-            self._start_lists = None  # later visits read the lists afresh
-        else:
-            self.run_worker(self._open_start_screen(), exclusive=True, group="open")
+    # -- which screen -------------------------------------------------------------------
 
-    async def _open_start_screen(self, replace: bool = False) -> None:
-        """Read the templates and drafts off the event loop, then show the start screen
-        (in place of the current screen when `replace`)."""
+    async def show_start_screen(self, lists: StartLists | None = None, *,
+                                replace: bool = True) -> None:
+        """Show the start screen (in place of the current screen when `replace`), on `lists`
+        or on lists read now in a thread; returns once it is mounted."""
         from jdwizard.draft.listing import load_start_lists
-
-        lists = await asyncio.to_thread(load_start_lists, self.drafts_folder)
-        await self._show_start_screen(lists, replace)
-
-    def _show_start_screen(self, lists: StartLists, replace: bool = False) -> Awaitable[object]:
-        """Show the start screen on `lists`; the result can be awaited until it is mounted."""
         from jdwizard.ui.screens.start import StartScreen
 
+        if lists is None:
+            lists = await asyncio.to_thread(load_start_lists, self.drafts_folder)
         start = StartScreen(
             list(lists.library.templates), lists.drafts, lists.library.problems, lists.profile
         )
-        shown = self.switch_screen(start) if replace else self.push_screen(start)
+        if replace:
+            await self.switch_screen(start)
+        else:
+            await self.push_screen(start)
         if lists.problem:
             self.notify(lists.problem, title="Profile", severity="warning", markup=False)
-        return shown
 
-    async def close_draft(self) -> None:
-        """Save the draft, let go of it, and show the start screen (to open another).
-
-        If the save fails, say so and stay: nothing typed is dropped."""
-        wizard = next(iter(self._wizards()), None)
-        if wizard is None:
-            return
-        await wizard.flush_typing()
-        if wizard.session.has_content() and not await wizard.save(announce=False):
-            self.notify("Not closed: your answers are not saved (see the message above). "
-                        "Fix it, or use Save as (F3) to save elsewhere.",
-                        title="Unsaved answers", severity="warning", markup=False)
-            return
-        wizard.session.close()
-        while self.screen is not wizard:  # the review or a dialog on top of it
-            self.pop_screen()
-        await self._open_start_screen(replace=True)
-        if wizard.session.path is not None and wizard.session.path.exists():
-            self.notify(f"Saved {wizard.session.path.name}; Tab, then Enter, resumes it.",
-                        title="Draft closed", markup=False)
-
-    def _wizards(self) -> list[WizardScreen]:
-        """The wizard screens open (under the review or a dialog, say)."""
-        from jdwizard.ui.screens.wizard import WizardScreen
-
-        return [screen for screen in self.screen_stack if isinstance(screen, WizardScreen)]
-
-    @staticmethod
-    def _wizard_for(session: Session) -> WizardScreen:
-        from jdwizard.ui.screens.wizard import WizardScreen
-
-        start = session.resume_index()
-        screen = WizardScreen(session, start if start is not None else 0)
-        if start is None and session.path is not None:
-            screen.call_later(screen.action_review)  # everything answered: show the review
-        return screen
-
-    def start_new_draft(
+    async def open_template(
         self,
         template: Template,
         answers: dict[str, str] | None = None,
         profile: Profile | None = None,
     ) -> None:
         """Open the wizard on a new draft of `template`: the profile's company answers (marked
-        as such), then `answers`."""
+        as such), then `answers`. Returns once the wizard is up (keys typed meanwhile wait)."""
         from jdwizard.draft.file import Draft
         from jdwizard.draft.session import Session
 
-        self.session = Session(template, Draft(template.id), folder=self.drafts_folder)
-        self.session.apply_profile(profile)
+        session = Session(template, Draft(template.id), folder=self.drafts_folder)
+        session.apply_profile(profile)
         for name, value in (answers or {}).items():
-            self.session.set_answer(name, value)
-        self._switch_when_settled(self._wizard_for(self.session))
+            session.set_answer(name, value)
+        await self._open_session(session)
 
-    def _switch_when_settled(self, screen: Screen) -> None:
-        """Show `screen` in place of the current one once that has settled (been painted).
-
-        Textual's Header fills in its title just after mounting and fails if its screen is
-        gone by then: Enter typed ahead at start-up would open a draft that soon."""
-        if getattr(self.screen, "settled", True):
-            self.switch_screen(screen)
-        else:
-            self.screen.call_after_refresh(self._switch_when_settled, screen)
-
-    def resume_draft(self, path: Path) -> None:
-        """Open the wizard on a saved draft (read in a worker); a bad file is reported.
-        Keys typed meanwhile wait for the wizard (they are not start-screen commands)."""
-        self.opening = True
-        self.run_worker(self._resume(path), exclusive=True, group="open")
-
-    async def _resume(self, path: Path) -> None:
+    async def open_draft(self, path: Path, at: Role | None = None) -> None:
+        """Open the wizard on a saved draft, read in a thread, at the field playing `at` (else
+        where it was left); a file that cannot be opened is explained, and what can be read
+        of it offered. Returns once the next screen is up (keys typed meanwhile wait)."""
         from jdwizard.draft.opening import open_session
 
         try:
-            self.session = await asyncio.to_thread(open_session, path, self.drafts_folder)
-        except UserError as error:  # keys wait on until the bad-draft dialog is up
+            session = await asyncio.to_thread(open_session, path, self.drafts_folder)
+        except UserError as error:
             await self._offer_salvage(path, str(error))
             return
-        finally:
-            self.opening = False
-        self._switch_when_settled(self._wizard_for(self.session))
+        await self._open_session(session, at=at)
+        from jdwizard.draft.recent import remember
+
+        await asyncio.to_thread(remember, path, self.drafts_folder)
+
+    async def _open_session(self, session: Session, *, replace: bool = True,
+                            at: Role | None = None) -> None:
+        from jdwizard.ui.screens.wizard import WizardScreen
+
+        controller = DraftController(self, session, autosave_seconds=self.autosave_seconds,
+                                     on_path_changed=self._path_changed)
+        self.controller = controller
+        self.draft_path = session.path
+        field = session.template.field_for(at) if at is not None else None
+        start = session.template.index_of(field.name) if field else session.resume_index()
+        wizard = WizardScreen(controller, start if start is not None else 0)
+        if replace:
+            await self.switch_screen(wizard)
+        else:
+            await self.push_screen(wizard)
+        controller.announce_opened()
+        if start is None and session.path is not None:
+            await wizard.show_review()  # everything answered: the review first
+
+    def _path_changed(self, path: Path | None) -> None:
+        self.draft_path = path
 
     async def _offer_salvage(self, path: Path, problem: str) -> None:
         """Say why a draft cannot be opened; offer to view it or start a new draft from it."""
@@ -214,14 +196,107 @@ class JDWizardApp(KeyGate):
             with contextlib.suppress(UserError):
                 template = await asyncio.to_thread(get_template, salvage.template)
 
-        def chosen(choice: str | None) -> None:
+        async def chosen(choice: str | None) -> None:
             if choice == VIEW and salvage.text is not None:
-                self.push_screen(FileViewScreen(f"{path.name} (cannot be opened)", salvage.text))
+                await self.push_screen(
+                    FileViewScreen(f"{path.name} (cannot be opened)", salvage.text))
             elif choice == START_OVER and template is not None:
-                self.start_new_draft(template, salvage.answers)
+                await self.open_template(template, salvage.answers)
 
         title = template.title if template is not None else None
-        self.push_screen(BadDraftScreen(problem, salvage, title), chosen)
+        await self.push_screen(BadDraftScreen(problem, salvage, title), chosen)
+
+    def _wizards(self) -> list[WizardScreen]:
+        """The wizard screens open (under the review or a dialog, say)."""
+        from jdwizard.ui.screens.wizard import WizardScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, WizardScreen)]
+
+    # -- what the screens ask for ---------------------------------------------------------
+
+    @on(messages.SaveRequested)
+    async def _save_requested(self) -> None:
+        if self.controller is not None:
+            await self.controller.save(announce=True)
+
+    @on(messages.SaveAsRequested)
+    def _save_as_requested(self, request: messages.SaveAsRequested) -> None:
+        self.ask_where_to_save(request.reason)
+
+    def ask_where_to_save(self, reason: str = "") -> None:
+        """Ask for a new path and save there; from then on the draft lives at that path."""
+        from jdwizard.ui.screens.dialogs import SaveAsScreen
+
+        controller = self.controller
+        if controller is None:
+            return
+        current = controller.path
+        if current is not None:
+            suggestion = current.with_name(f"{current.stem}-copy.toml")
+        else:
+            suggestion = Path.cwd() / f"{controller.session.template.id}.toml"
+
+        async def chosen(path: Path | None) -> None:
+            if path is not None:
+                await controller.save(announce=True, target=path)
+
+        self.push_screen(SaveAsScreen(suggestion, reason), chosen)
+
+    @on(messages.CloseDraftRequested)
+    async def _close_requested(self) -> None:
+        await self.close_draft()
+
+    async def close_draft(self) -> None:
+        """Save the draft, let go of it, and show the start screen (to open another).
+
+        If the save fails, say so and stay: nothing typed is dropped."""
+        controller = self.controller
+        if controller is None:
+            return
+        if not await controller.save_before_leaving():
+            self.notify("Not closed: your answers are not saved (see the message above). "
+                        "Fix it, or use Save as (F3) to save elsewhere.",
+                        title="Unsaved answers", severity="warning", markup=False)
+            return
+        controller.close()
+        self.controller = None
+        self.draft_path = None
+        wizard = next(iter(self._wizards()), None)
+        while wizard is not None and self.screen is not wizard:  # the review, a dialog...
+            await self.pop_screen()
+        await self.show_start_screen()
+        path = controller.path
+        if path is not None and path.exists():
+            self.notify(f"Saved {path.name}; Tab, then Enter, resumes it.",
+                        title="Draft closed", markup=False)
+
+    @on(messages.CopyRequested)
+    def _copy_requested(self, request: messages.CopyRequested) -> None:
+        """Copy in a worker of the app, not of the screen that asked: leaving that screen
+        while the clipboard tool is slow loses neither the copy nor its message."""
+        if self.controller is not None:
+            self.run_worker(self.controller.copy(request.format_name), group="copy-document",
+                            description="copy the document")
+            self._remember_format(request.format_name)
+
+    @on(messages.SaveDocumentRequested)
+    async def _save_document_requested(self, request: messages.SaveDocumentRequested) -> None:
+        if self.controller is not None:
+            self._remember_format(request.format_name)
+            await self.controller.save_document(request.format_name)
+
+    @on(messages.SaveToProfileRequested)
+    async def _save_to_profile_requested(self, request: messages.SaveToProfileRequested) -> None:
+        if self.controller is not None and await self.controller.save_to_profile(request.name):
+            from jdwizard.config import load_config
+
+            self.config = await asyncio.to_thread(load_config)
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def _remember_format(self, format_name: str) -> None:
+        if format_name != self.config.copy_format:
+            self.run_worker(self.save_settings(copy_format=format_name), group="settings")
 
     def _remember_theme(self, theme: Theme) -> None:
         """A theme chosen in the palette becomes the default (saved in config.toml)."""
@@ -238,28 +313,29 @@ class JDWizardApp(KeyGate):
             self.notify(f"Setting not saved: {error}", title="Settings", severity="warning",
                         markup=False)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    # -- the palette, quitting ----------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from jdwizard.ui.screens.base import ActionScreen
+
         yield from super().get_system_commands(screen)
-        commands = getattr(screen, "commands", None)  # each screen lists its own actions
-        if commands is not None:
-            yield from commands()
+        if isinstance(screen, ActionScreen):  # each screen lists its own actions
+            yield from screen.commands()
 
     async def action_quit(self) -> None:
         """Save what was typed, then quit. If the save fails, say so and stay; a second Ctrl+Q
         within QUIT_CONFIRM_SECONDS quits without saving."""
-        for wizard in self._wizards():
-            await wizard.flush_typing()
-            if not wizard.session.has_content() or await wizard.save(announce=False):
-                continue
-            if time.monotonic() - self._quit_refused_at < QUIT_CONFIRM_SECONDS:
-                break
+        controller = self.controller
+        saved = controller is None or await controller.save_before_leaving()
+        if not saved and time.monotonic() - self._quit_refused_at >= QUIT_CONFIRM_SECONDS:
             self._quit_refused_at = time.monotonic()
             self.notify(
-                "Not quitting: your answers are not saved. Press Ctrl+Q again to quit without "
-                "saving.",
-                title="Unsaved answers",
-                severity="warning",
-                timeout=QUIT_CONFIRM_SECONDS,
+                "Not quitting: your answers are not saved. Press Ctrl+Q again to quit "
+                "without saving.",
+                title="Unsaved answers", severity="warning", timeout=QUIT_CONFIRM_SECONDS,
             )
             return
+        if controller is not None:
+            controller.close()
+            self.outcome = controller.outcome()
         self.exit()

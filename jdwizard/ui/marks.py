@@ -1,3 +1,11 @@
 """How the UI marks a finding by severity: a symbol and a Rich style."""
 
-MARKS = {"error": ("✗ ", "bold red"), "warning": ("! ", "bold yellow"), "info": ("i ", "bold blue")}
+from __future__ import annotations
+
+from jdwizard.checks.finding import Severity
+
+MARKS = {
+    Severity.ERROR: ("✗ ", "bold red"),
+    Severity.WARNING: ("! ", "bold yellow"),
+    Severity.INFO: ("i ", "bold blue"),
+}

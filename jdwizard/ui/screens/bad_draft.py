@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Static, TextArea
 
 from jdwizard.draft.file import Salvage
+from jdwizard.safe_text import visible
 
 VIEW, START_OVER = "view", "start-over"
 
@@ -32,14 +33,14 @@ class BadDraftScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="bad-draft"):
             yield Static(Text("This draft cannot be opened", "bold"))
-            yield Static(self.problem, id="bad-draft-problem", markup=False)
+            yield Static(visible(self.problem), id="bad-draft-problem", markup=False)
             help_text = "The file is left exactly as it is."
             if self.template_title is not None:
                 count = len(self.salvage.answers)
                 noun = "answer" if count == 1 else "answers"
                 help_text += (
-                    f" 'New draft from it' starts a new {self.template_title} draft with the "
-                    f"{count} readable {noun} in this file."
+                    f" 'New draft from it' starts a new {visible(self.template_title)} draft "
+                    f"with the {count} readable {noun} in this file."
                 )
             yield Static(help_text, id="bad-draft-help", markup=False)
             with Horizontal(id="bad-draft-buttons"):
@@ -50,7 +51,7 @@ class BadDraftScreen(ModalScreen[str | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        self.set_focus(self.query(Button).first())
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -72,13 +73,13 @@ class FileViewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield TextArea(self.text, read_only=True, id="file-view", soft_wrap=True)
+        yield TextArea(visible(self.text), read_only=True, id="file-view", soft_wrap=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = self.file_title
+        self.title = visible(self.file_title)
         self.sub_title = "read-only"
-        self.query_one(TextArea).focus()
+        self.set_focus(self.query_one(TextArea))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
-from jdwizard.template.bundle import Template
+from jdwizard.safe_text import visible
+from jdwizard.template.model import Template
+from jdwizard.ui.actions import WIZARD, Action
+
+
+def keys_markdown(table: Iterable[Action]) -> str:
+    """The keys of a screen's actions as a Markdown list (from the same table as its bindings)."""
+    lines = [f"- **{action.key_names}**: {action.help}"
+             for action in table if action.keys and action.help]
+    lines.append("- **ctrl+p**: the command palette: every action, and a jump to any field")
+    return "\n".join(lines)
 
 
 def help_markdown(template: Template, current: str | None = None) -> str:
-    """The help text of `template` as Markdown; tips for `current` come first."""
+    """The help text of `template` as Markdown; tips for `current` come first. Its text is
+    the template's (untrusted): control characters show as symbols."""
     parts = [f"# {template.title}", template.summary]
     if template.when_to_use:
         parts += ["## When to use this template", template.when_to_use]
@@ -26,14 +39,8 @@ def help_markdown(template: Template, current: str | None = None) -> str:
         parts.append("## Frequently asked questions")
         for item in template.faq:
             parts += [f"**{item.question}**", item.answer]
-    parts += ["## Keys", "\n".join([
-        "- **Enter** (single-line field) or **PageDown**: next field; **PageUp**: previous",
-        "- **Ctrl+S**: save the draft (TOML) and document (Markdown); changes also autosave",
-        "- **Ctrl+R**: review, copy and save; **F2**: show or hide the preview",
-        "- **Ctrl+P**: command palette (jump to any field, save, copy, help)",
-        "- **Ctrl+Q**: save and quit",
-    ])]
-    return "\n\n".join(part for part in parts if part)
+    text = visible("\n\n".join(part for part in parts if part))
+    return f"{text}\n\n## Keys\n\n{keys_markdown(WIZARD)}"
 
 
 class HelpScreen(ModalScreen[None]):

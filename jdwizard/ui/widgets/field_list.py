@@ -7,7 +7,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from jdwizard.draft.session import Session
-from jdwizard.template.bundle import Field
+from jdwizard.safe_text import visible
+from jdwizard.template.model import Field
 
 
 def field_prompt(session: Session, field: Field, current: bool = False) -> Text:
@@ -18,7 +19,7 @@ def field_prompt(session: Session, field: Field, current: bool = False) -> Text:
         mark = Text("! ", "bold red")
     else:
         mark = Text("✓ ", "bold green")
-    label = Text(field.label, "bold reverse" if current else "")
+    label = Text(visible(field.label), "bold reverse" if current else "")
     if not field.required:
         label.append(" (optional)", "dim")
     if session.from_profile(field):
@@ -38,7 +39,7 @@ class FieldList(OptionList):
         self._shown = [field_prompt(session, f) for f in session.fields]
 
     def on_mount(self) -> None:
-        self.border_title = "Fields (Ctrl+J, then ↑↓ Enter)"
+        self.border_title = "Fields (Tab, then ↑↓ Enter)"
 
     def refresh_field(self, index: int) -> None:
         """Redraw one row if its state changed (cheap enough for every keystroke)."""

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 
 from rich.console import Console
 from rich.text import Span, Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from jdwizard.safe_text import visible
 from jdwizard.template.engine import Segment
 
 CURRENT = "bold black on yellow"
@@ -22,20 +24,6 @@ CURRENT_EMPTY = "bold white on red"
 FILLED = "bold"
 EMPTY = "bold red"
 HEADING = "bold underline"
-
-# A control character must never reach the terminal raw (an escape sequence would act on it):
-# each shows as a visible stand-in, C0 as its control picture (ESC as ␛, NUL as ␀), DEL as ␡,
-# C1 as �. Tab and newline are layout. Answers arrive without them (see render.prepare_answer);
-# this guards whatever else a document holds, such as a template's own text.
-_VISIBLE = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}
-_VISIBLE[0x7F] = 0x2421
-_VISIBLE.update({code: 0xFFFD for code in range(0x80, 0xA0)})
-
-
-def visible(text: str) -> str:
-    """`text` with each control character (other than tab and newline) shown as a symbol."""
-    return text.translate(_VISIBLE)
-
 
 def preview_text(segments: Sequence[Segment], current: str | None) -> Text:
     """Styled text of the document: headings without '#', bullets as '•', fields marked.
@@ -112,8 +100,9 @@ class DocumentPreview(VerticalScroll, can_focus=False):
         self._body = Static("", id="preview-body")
         self._text = Text()
         self._current: str | None = None
+        self._followed: tuple[str | None, int] | None = None  # (field, line) last scrolled to
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield self._body
 
     @property
@@ -121,25 +110,37 @@ class DocumentPreview(VerticalScroll, can_focus=False):
         """The text shown, without styles (what the user reads)."""
         return self._text.plain
 
-    def show(self, segments: Sequence[Segment], current: str | None, *, follow: bool) -> None:
-        """Show the document; with `follow`, scroll the current field's first use into view."""
+    def show_message(self, message: str) -> None:
+        """A word in place of the document (while it cannot be shown yet)."""
+        self._text = Text(message, "dim italic")
+        self._body.update(self._text)
+
+    def show(self, segments: Sequence[Segment], current: str | None,
+             follow: int | None = None) -> None:
+        """Show the document; with `follow`, keep line `follow` of the current field's first
+        use in view (0: where it starts; the line being typed in a multi-line answer)."""
         self._text = preview_text(segments, current)
         self._current = current
         self._body.update(self._text)
-        if follow:
-            self.call_after_refresh(self._scroll_to_current)
+        if follow is not None and (current, follow) != self._followed:
+            self._followed = (current, follow)
+            self.call_after_refresh(self._scroll_to_current, follow)
 
-    def _scroll_to_current(self) -> None:
-        style = CURRENT if self._current else None
-        start = next(
-            (span.start for span in self._text.spans if str(span.style) in (style, CURRENT_EMPTY)),
-            None,
-        )
-        if start is None:
+    def _scroll_to_current(self, line: int) -> None:
+        """Scroll line `line` of the current field's first use into view, if it is not."""
+        span = next((span for span in self._text.spans
+                     if str(span.style) in (CURRENT, CURRENT_EMPTY)), None)
+        if span is None:
             return
+        position = span.start
+        for _ in range(line):
+            newline = self._text.plain.find("\n", position, span.end)
+            if newline < 0:
+                break
+            position = newline + 1
         width = max(10, self._body.content_region.width or self.size.width - 2)
         console = Console(width=width, color_system=None, legacy_windows=False)
-        row = len(self._text[:start].wrap(console, width)) - 1
+        row = len(self._text[:position].wrap(console, width)) - 1
         top = self.scroll_offset.y
         height = self.scrollable_content_region.height
         if not top + 1 <= row < top + height - 1:

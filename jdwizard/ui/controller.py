@@ -1,0 +1,301 @@
+"""The open draft: its session, saving it (autosave, Ctrl+S, Save as, before closing and
+quitting), the save lock, and the notices when a save fails or goes to a copy.
+
+Saving takes a snapshot on the event loop (`Session.save_job`) and writes it in a thread, so
+typing never waits on the disk. The field screen registers as the controller's `AnswerSource`:
+before a save that the user asked for, every key already typed is in the session.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from jdwizard.draft.session import DraftConflict, Session
+from jdwizard.errors import UserError
+from jdwizard.template.model import Field
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.timer import Timer
+
+    from jdwizard.template.engine import Renderer
+
+AUTOSAVE_SECONDS = 0.5
+AUTOSAVE_RETRY_SECONDS = 5.0  # after a failed save, autosave waits this long before retrying
+
+
+class AnswerSource(Protocol):
+    """Where the answers are typed (the field screen)."""
+
+    async def settle_answers(self) -> None:
+        """Make sure every key typed so far is in the session."""
+
+    @property
+    def editing(self) -> Field | None:
+        """The field being typed in right now, if any."""
+
+
+@dataclass(frozen=True)
+class DraftOutcome:
+    """How the draft was left, for the command line to say where it is."""
+
+    path: Path | None  # the draft's file (None: never written)
+    saved: bool  # everything typed is in that file
+    had_content: bool  # there was something to save
+    forked_from: Path | None  # the draft that was open elsewhere, when answers went to a copy
+
+
+class DraftController:
+    """Owns the open draft's session and every write of it."""
+
+    def __init__(
+        self,
+        app: App[None],
+        session: Session,
+        *,
+        autosave_seconds: float = AUTOSAVE_SECONDS,
+        on_path_changed: Callable[[Path | None], None] | None = None,
+    ) -> None:
+        self.app = app
+        self.session = session
+        self.source: AnswerSource | None = None
+        self._on_path_changed = on_path_changed
+        self._save_lock = asyncio.Lock()
+        self._failure: str | None = None  # the last save error announced, while it lasts
+        self._autosave_paused_until = 0.0
+        self._announced_fork = False
+        self._timer: Timer | None = app.set_interval(autosave_seconds, self._autosave)
+
+    @property
+    def path(self) -> Path | None:
+        return self.session.path
+
+    async def renderer(self) -> Renderer:
+        """The template compiled; made in a thread the first time (it imports Jinja2)."""
+        session = self.session
+        if session.renderer_ready:
+            return session.renderer
+        return await asyncio.to_thread(lambda: session.renderer)
+
+    async def document(self) -> str:
+        """The document as the answers render it now."""
+        await self.renderer()
+        return self.session.document()
+
+    async def settle(self) -> None:
+        """Every key typed so far, in the session."""
+        if self.source is not None:
+            await self.source.settle_answers()
+
+    # -- saving ---------------------------------------------------------------------------
+
+    async def save(self, *, announce: bool, target: Path | None = None) -> bool:
+        """Write the draft and its Markdown in a worker thread; False (and a message) on failure.
+
+        A failure is announced once per distinct reason (autosave retries quietly); the answers
+        stay in memory either way. Without `announce` and with nothing changed, nothing is
+        written."""
+        await self.settle()
+        return await self._save(announce=announce, target=target, company_settled=True)
+
+    async def _autosave(self) -> None:
+        if time.monotonic() < self._autosave_paused_until:
+            return  # the last save failed: retry now and then, not every tick
+        if self.session.dirty and self.session.has_content():
+            source = self.source
+            editing = source.editing if source is not None else None
+            typing_company = editing is not None and self.session.names_company(editing)
+            await self._save(announce=False, target=None, company_settled=not typing_company)
+
+    async def _save(self, *, announce: bool, target: Path | None, company_settled: bool) -> bool:
+        session = self.session
+        async with self._save_lock:
+            if target is None and not announce and not session.dirty and not (
+                company_settled and session.awaits_company_name
+            ):
+                return True
+            await self.renderer()
+            revision = session.revision
+            previous = session.path
+            job = session.save_job(company_settled=company_settled, target=target)
+            try:
+                stamp = await asyncio.to_thread(job.write)
+                if target is not None and previous is not None and previous != target:
+                    from jdwizard.draft import lock
+
+                    await asyncio.to_thread(lock.release, previous)
+            except DraftConflict as conflict:
+                copy = session.fork_to_copy()
+                self.app.notify(
+                    f"{conflict.path.name} was changed elsewhere (another jdwizard or an editor) "
+                    f"since you opened it, so it is left as it is. Your answers now save to "
+                    f"{copy.name} beside it: nothing is lost.",
+                    title="Saving to a copy", severity="warning", markup=False, timeout=15,
+                )
+                self._path_changed()
+                return False
+            except OSError as error:
+                reason = f"Could not save {job.target}: {error.strerror or error}."
+                self._autosave_paused_until = time.monotonic() + AUTOSAVE_RETRY_SECONDS
+                if announce or reason != self._failure:
+                    self.app.notify(
+                        f"{reason} Your answers are still here: press F3 to save them "
+                        "elsewhere.",
+                        title="Not saved", severity="error", markup=False, timeout=10,
+                    )
+                self._failure = reason
+                return False
+            session.saved(job, revision, stamp)
+            self._autosave_paused_until = 0.0
+            if self._failure:
+                self._failure = None
+                self.app.notify(f"Saved {job.target} again.", title="Saved", markup=False)
+            if job.target != previous:
+                self._path_changed()
+                from jdwizard.draft.recent import remember
+
+                await asyncio.to_thread(remember, job.target, session.folder)
+            if announce:
+                self.app.notify(f"Saved {job.target} and {job.target.with_suffix('.md').name}",
+                                title="Saved", markup=False)
+            return True
+
+    def _path_changed(self) -> None:
+        if self._on_path_changed is not None:
+            self._on_path_changed(self.session.path)
+
+    def announce_opened(self) -> None:
+        """Say what opening the draft did: answers carried over from an older template
+        version, or the draft open in another jdwizard (so changes go to a copy)."""
+        session = self.session
+        migration = session.migration
+        if migration is not None and migration.message():
+            self.app.notify(migration.message(), title="Older draft", timeout=12, markup=False)
+        if session.other_holder and session.forked_from and session.path is not None:
+            self.app.notify(
+                f"{session.forked_from.name} is open in another jdwizard "
+                f"({session.other_holder}). Changes you make here save to "
+                f"{session.path.name} beside it, so neither copy overwrites the other.",
+                title="Open elsewhere", severity="warning", timeout=15, markup=False,
+            )
+
+    # -- leaving ------------------------------------------------------------------------
+
+    async def save_before_leaving(self) -> bool:
+        """Save what was typed (if anything); False when that failed and it is still open."""
+        await self.settle()
+        if not self.session.has_content():
+            return True
+        return await self._save(announce=False, target=None, company_settled=True)
+
+    def close(self) -> None:
+        """Stop autosaving and let go of the draft's lock (and the original's, after a copy)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.session.close()
+
+    def outcome(self) -> DraftOutcome:
+        session = self.session
+        path = session.path if session.path is not None and session.path.exists() else None
+        return DraftOutcome(path, not session.dirty and path is not None, session.has_content(),
+                            session.forked_from)
+
+    # -- the document ---------------------------------------------------------------------
+
+    async def copy(self, format_name: str) -> str:
+        """Copy the document in `format_name`; say how ("system" tool, or "osc52")."""
+        from jdwizard.clipboard import ClipboardUnavailable, copy_to_system_clipboard
+        from jdwizard.export import FORMAT_LABELS, FORMAT_SUFFIXES, export
+
+        await self.settle()
+        document = export(await self.document(), format_name)  # as it is when asked
+        missing = len(self.session.missing())
+        note = f" {missing} required field(s) are still unanswered." if missing else ""
+        try:
+            await asyncio.to_thread(copy_to_system_clipboard, document)
+        except ClipboardUnavailable as reason:
+            self.app.copy_to_clipboard(document)
+            suffix = FORMAT_SUFFIXES[format_name]
+            path = self.session.path
+            if path is None:
+                fallback = f"save the document (Ctrl+R, then e) and use the {suffix} file"
+            elif format_name == "markdown":
+                fallback = f"use the saved file {path.with_suffix(suffix)}"
+            else:
+                fallback = (f"save the document as {FORMAT_LABELS[format_name]} (Ctrl+R, "
+                            f"then e) and use {path.with_suffix(suffix)}")
+            self.app.notify(
+                f"Sent to your terminal's clipboard (OSC 52): {reason}. If nothing pastes, your "
+                f"terminal may not support OSC 52; {fallback}.{note}",
+                title="Copied via terminal", severity="warning", timeout=12, markup=False,
+            )
+            return "osc52"
+        self.app.notify(
+            f"Copied {len(document):,} characters ({FORMAT_LABELS[format_name]}) with the "
+            f"system clipboard.{note}",
+            title="Copied", markup=False,
+        )
+        return "system"
+
+    async def save_document(self, format_name: str) -> None:
+        """Save the draft, and the document in `format_name` beside it (.md, .txt, .html)."""
+        from jdwizard.export import FORMAT_SUFFIXES, export
+        from jdwizard.files import atomic_write_text
+
+        if not await self.save(announce=format_name == "markdown"):
+            return
+        path = self.session.path
+        if format_name != "markdown" and path is not None:
+            target = path.with_suffix(FORMAT_SUFFIXES[format_name])
+            text = export(await self.document(), format_name)
+            try:
+                await asyncio.to_thread(atomic_write_text, target, text)
+            except OSError as error:
+                self.app.notify(f"Could not write {target}: {error.strerror or error}",
+                                title="Not saved", severity="error", markup=False)
+                return
+            self.app.notify(f"Saved {path.name} and {target.name}", title="Saved", markup=False)
+        missing = len(self.session.missing())
+        if missing:
+            self.app.notify(
+                f"{missing} required field(s) are still unanswered; the saved document still "
+                "shows their {{placeholders}}; the review screen lists them.",
+                title="Not finished", severity="warning", markup=False, timeout=10,
+            )
+
+    async def save_to_profile(self, name: str) -> str | None:
+        """Save the company answers to the profile `name`; its id, or None when that failed.
+
+        With no default profile chosen yet, this one becomes the default (new drafts start
+        from it)."""
+        from jdwizard.config import load_config, update_config
+        from jdwizard.draft.profiles import company_fields, profile_id_for, update_profile_from
+
+        await self.settle()
+        session = self.session
+        names = [field for field in company_fields(session.template)
+                 if session.answers.get(field, "").strip()]
+        answers = dict(session.answers)
+        try:
+            profile_id = profile_id_for(name)
+            profile = await asyncio.to_thread(
+                update_profile_from, answers, session.template, profile_id, name)
+            made_default = False
+            if not (await asyncio.to_thread(load_config)).profile:
+                await asyncio.to_thread(update_config, profile=profile_id)
+                made_default = True
+        except (UserError, OSError) as error:
+            self.app.notify(str(error), title="Profile not saved", severity="error", markup=False)
+            return None
+        session.profile_name = profile.name
+        default = (" It is now the default: new drafts start from it (p on the start screen "
+                   "changes that).") if made_default else ""
+        self.app.notify(f"Saved {len(names)} company answers to the profile {profile.name} "
+                        f"({profile.path}).{default}", title="Profile saved", markup=False)
+        return profile_id

@@ -1,0 +1,83 @@
+"""One field's answer box: a line that wraps when long, or several lines (a list, a paragraph).
+
+Every field has its own box, so a key lands in the field it was typed in, however fast the user
+moves on. The box holds the answer exactly as typed, pasted or read from the draft, and draws
+each control character as a visible symbol (safe_text.visible): an escape sequence in a draft or
+a paste never acts on the terminal.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.widgets import TextArea
+
+from jdwizard.safe_text import visible
+from jdwizard.template.model import Field
+
+
+def one_line(text: str) -> str:
+    """Pasted text for a one-line answer: line breaks (and runs of spaces around them) become
+    one space, so no word of a multi-line paste is lost."""
+    lines = text.splitlines()
+    if len(lines) <= 1 and "\n" not in text:
+        return text
+    return " ".join(part.strip() for part in lines if part.strip())
+
+
+class AnswerBox(TextArea):
+    """The answer to `field`."""
+
+    BINDINGS = [Binding("ctrl+j", "newline", show=False)]  # a newline typed ahead (see WIZARD)
+
+    def __init__(self, field: Field, answer: str) -> None:
+        self.field = field
+        classes = "answer -text" if field.multi_line else "answer -line"
+        super().__init__(answer, soft_wrap=True, tab_behavior="focus", show_line_numbers=False,
+                         id=f"answer-{field.name}", classes=classes)
+        self._given = answer
+        self._loaded = self.text  # as the box holds it (its lines split at every line break)
+
+    @property
+    def answer(self) -> str:
+        """The answer the box holds: the one it was given, exactly, until it is edited."""
+        return self._given if self.text == self._loaded else self.text
+
+    def on_mount(self) -> None:
+        self.move_cursor(self.document.end)  # typing adds to the answer
+
+    def get_line(self, line_index: int) -> Text:
+        """A line as drawn: control characters as visible symbols (TextArea's hook)."""
+        return Text(visible(self.document.get_line(line_index)), end="", no_wrap=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "newline":
+            return self.field.multi_line
+        return True
+
+    def action_newline(self) -> None:
+        self.insert("\n")
+
+    def update_suggestion(self) -> None:
+        """The rest of the first suggestion that the text begins, once the cursor is at its
+        end (→ accepts it): "Hy" suggests "brid"."""
+        text = self.text
+        suggestion = ""
+        if text and self.field.suggestions and self.cursor_location == self.document.end:
+            lowered = text.casefold()
+            for option in self.field.suggestions:
+                if option.casefold().startswith(lowered) and len(option) > len(text):
+                    suggestion = option[len(text):]
+                    break
+        self.suggestion = suggestion
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste keeps every word: a one-line answer joins its lines with spaces."""
+        if self.field.multi_line:
+            return  # TextArea's own paste: any kind of line break is a new line
+        event.prevent_default()
+        event.stop()
+        text = one_line(event.text)
+        if text and not self.read_only:
+            self.replace(text, *self.selection)
