@@ -26,6 +26,17 @@ ANSWERS = {
 }
 
 
+async def until(pilot, condition) -> None:
+    """Let the app run until `condition()` holds (a screen up, the preview compiled)."""
+    for _ in range(2000):
+        if condition():
+            await pilot.pause()
+            return
+        await pilot.pause()
+        await asyncio.sleep(0.005)
+    raise SystemExit("the app never got there")
+
+
 async def capture(out: Path) -> list[Path]:
     from jdwizard.config import update_config
     from jdwizard.draft.file import Draft, save_draft
@@ -45,25 +56,25 @@ async def capture(out: Path) -> list[Path]:
 
     app = JDWizardApp(None, drafts)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await pilot.pause()  # the start screen is up once the app has started
         written.append(Path(app.save_screenshot("start.svg", str(out))))
 
     app = JDWizardApp(new_session(template, drafts / "shot.toml", dict(ANSWERS), drafts))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.screen.jump_to("datastore")
+        await app.screen.jump_to("datastore")
         await pilot.press(*"PostgreSQL")
-        await pilot.pause()
+        await until(pilot, lambda: app.session.renderer_ready)
         written.append(Path(app.save_screenshot("field.svg", str(out))))
-        app.screen.jump_to("salary_range")
+        await app.screen.jump_to("salary_range")
         await pilot.press(*"$150k-190k per year")
         await pilot.pause()
         written.append(Path(app.save_screenshot("salary.svg", str(out))))
         await pilot.press("ctrl+r")
-        await pilot.pause()
+        summary = app.screen.query_one("#check-summary")
+        await until(pilot, lambda: "Checking" not in str(summary.render()))
         written.append(Path(app.save_screenshot("review.svg", str(out))))
         await pilot.press("escape", "f1")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.query("#help-text"))
         written.append(Path(app.save_screenshot("help.svg", str(out))))
     return written
 

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from jdwizard.template.bundle import Template
 from jdwizard.template.library import get_template
+from jdwizard.template.model import Template
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from jdwizard.ui.app import JDWizardApp
+    from jdwizard.ui.widgets.answer import AnswerBox
 
 
 def loads_jinja2(code: str, home: Path) -> bool:
@@ -67,3 +75,68 @@ def backend() -> Template:
 @pytest.fixture
 def drafts_folder(isolated_home: Path) -> Path:
     return isolated_home / "drafts"
+
+
+# -- driving the app ---------------------------------------------------------------------------
+
+WAIT_LIMIT = 20.0  # seconds a wait on a state may take before the test fails (a loaded machine)
+
+
+async def wait_for(pilot: Pilot[None], condition: Callable[[], object], what: str = "") -> None:
+    """Let the app run until `condition()` holds: a screen up, a file written, a worker done.
+
+    The app runs its queued messages between checks; the loop also yields to threads (saves
+    run in one). Fails (rather than hanging) if that never happens."""
+    import asyncio
+    import time
+
+    deadline = time.monotonic() + WAIT_LIMIT
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what or condition}")
+        await pilot.pause()
+        await asyncio.sleep(0.005)
+
+
+def answer_box(app: JDWizardApp) -> AnswerBox:
+    """The answer box of the field on screen."""
+    from jdwizard.ui.screens.wizard import WizardScreen
+    from jdwizard.ui.widgets.answer import AnswerBox
+
+    screen = app.screen
+    assert isinstance(screen, WizardScreen), screen
+    return screen.query_one(f"#answer-{screen.field.name}", AnswerBox)
+
+
+def post_keys(app: JDWizardApp, *keys: str) -> None:
+    """Queue key events all at once, as a fast typist or a paste-happy terminal delivers them."""
+    from textual import events
+
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+class Notice(str):
+    """A message the app showed, with its title and severity."""
+
+    title: str
+    severity: str
+
+
+@pytest.fixture
+def notices(monkeypatch: pytest.MonkeyPatch) -> list[Notice]:
+    """The messages the app shows the user (its notifications), in order."""
+    from jdwizard.ui.app import JDWizardApp
+
+    shown: list[Notice] = []
+    notify = JDWizardApp.notify
+
+    def recording(self: JDWizardApp, message: str, **options: Any) -> None:
+        notice = Notice(message)
+        notice.title = options.get("title", "")
+        notice.severity = options.get("severity", "information")
+        shown.append(notice)
+        notify(self, message, **options)
+
+    monkeypatch.setattr(JDWizardApp, "notify", recording)
+    return shown

@@ -66,7 +66,7 @@ def test_terms_rockstar_ninja_give_two_findings_with_replacements():
     ],
 )
 def test_pay_problems(salary, finding, severity):
-    findings, verdict = check_pay(salary, "Berlin")
+    findings, verdict = check_pay(salary, "Berlin", salary_field="salary_range")
     match = [f for f in findings if f.id == finding]
     assert match and match[0].severity == severity and match[0].field == "salary_range"
     assert verdict.status != "ok"
@@ -95,7 +95,8 @@ def test_jurisdictions_from_location(location, rules):
 
 
 def test_colorado_names_the_rule_and_what_else_it_needs():
-    findings, verdict = check_pay("$150k-190k per year", "Denver, CO", "Hybrid", False)
+    findings, verdict = check_pay("$150k-190k per year", "Denver, CO", "Hybrid",
+                                  benefits_given=False, benefits_field="benefits")
     rule = [f for f in findings if f.id == "pay-rule:colorado"][0]
     assert "application deadline" in rule.message and "not legal advice" in rule.suggestion
     assert "pay-benefits" in ids(findings) and "pay-deadline" in ids(findings)

@@ -160,19 +160,3 @@ def test_installed_command_works_from_any_folder(tmp_path):
                              capture_output=True, text=True, timeout=60)
     assert version.stdout.startswith("jdwizard ")
 
-
-@pytest.mark.parametrize("argv", [
-    ["new", "backend-engineer", "--draft", "d.toml", "--set", "company=Acme", "--profile", ""],
-    ["resume", "d.toml"], ["render", "d.toml", "--format", "html", "-o", "x.html"],
-    ["check", "post.md", "--json"], ["profile", "use", "acme"], ["profile", "list"],
-    ["import", "seed.txt", "--id", "x", "--force"], ["drafts", "--json"], ["templates"],
-    ["describe", "backend-engineer", "--json"],
-])
-def test_the_parser_built_for_one_command_reads_it_as_the_full_parser_does(argv):
-    """The command line builds only the named command's parser (start-up time): it must read
-    that command exactly as the whole parser does."""
-    from jdwizard.cli import COMMANDS, build_parser
-
-    full = build_parser()
-    assert set(full._subparsers._group_actions[0].choices) == set(COMMANDS)
-    assert build_parser(argv[0]).parse_args(argv) == full.parse_args(argv)

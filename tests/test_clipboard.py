@@ -16,9 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
 
-from conftest import BACKEND_ANSWERS
+from conftest import BACKEND_ANSWERS, answer_box, wait_for
 from jdwizard import clipboard
 from jdwizard.clipboard import ClipboardUnavailable, copy_to_system_clipboard
 from jdwizard.draft.file import Draft, save_draft
@@ -90,15 +89,21 @@ def saved_draft(folder: Path) -> Path:
     return path
 
 
-def messages(app: JDWizardApp) -> list[tuple[str, str, str]]:
-    return [(n.title, n.severity, n.message) for n in app._notifications]
+def messages(notices) -> list[tuple[str, str, str]]:
+    return [(n.title, n.severity, str(n)) for n in notices]
 
 
 async def choose_default_format(pilot) -> None:
     """The copy asks for a format first: Enter takes the highlighted (remembered) one."""
-    await pilot.pause()
+    from jdwizard.ui.screens.dialogs import FormatChooser
+
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, FormatChooser), "the chooser")
     await pilot.press("enter")
-    await pilot.pause()
+
+
+async def copied(pilot, notices) -> None:
+    """Wait for the message that says how the copy went."""
+    await wait_for(pilot, lambda: any(n.title.startswith("Copied") for n in notices), "the copy")
 
 
 # -- copy_to_system_clipboard -------------------------------------------------------------------
@@ -165,55 +170,55 @@ def test_the_time_limit_can_be_changed_for_the_whole_app(monkeypatch):
 
 @pytest.mark.parametrize("tool", ["hangs"], indirect=True)
 async def test_while_a_hanging_tool_is_waited_for_typing_goes_on(tool, monkeypatch,
-                                                                 drafts_folder, backend):
+                                                                 drafts_folder, backend,
+                                                                 notices):
     monkeypatch.setattr(clipboard, "COPY_TIMEOUT_SECONDS", 1.5)
     path = drafts_folder / "hang.toml"
     app = JDWizardApp(new_session(backend, path, dict(BACKEND_ANSWERS, company="Acme")))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("escape")  # every field is answered: it opened on the review screen
         assert isinstance(app.screen, WizardScreen)
-        app.screen.jump_to("company")
-        await pilot.pause()
-        document = app.screen.session.document()
-        worker = app.screen.action_copy()  # the palette's "Copy document"
+        await app.screen.jump_to("company")
+        document = app.session.document()
+        await app.screen.run_action("copy")  # the palette's "Copy document"
         await choose_default_format(pilot)
+        await wait_for(pilot, tool.started, "the tool to start")
         await pilot.press(*" Logistics")
-        assert app.screen.query_one("#answer-line", Input).value == "Acme Logistics"
-        assert app.screen.session.answers["company"] == "Acme Logistics"
-        assert worker.is_running and tool.started()  # those keys landed while the copy waited
-        assert not [m for m in messages(app) if m[0] == "Copied via terminal"]
-        await worker.wait()
-        await pilot.pause()
-        title, severity, message = messages(app)[-1]
+        assert answer_box(app).text == "Acme Logistics"
+        assert app.session.answers["company"] == "Acme Logistics"
+        assert tool.running()  # those keys landed while the copy waited
+        assert not [m for m in messages(notices) if m[0] == "Copied via terminal"]
+        await copied(pilot, notices)
+        title, severity, message = messages(notices)[-1]
         assert (title, severity) == ("Copied via terminal", "warning")
         assert "did not answer within 1.5 s" in message and "OSC 52" in message
         assert str(path.with_suffix(".md")) in message  # where else to find the document
         assert app.clipboard == document  # sent to the terminal instead
         assert not tool.running()
         await pilot.press(*"!")
-        assert app.screen.session.answers["company"] == "Acme Logistics!"
+        assert app.session.answers["company"] == "Acme Logistics!"
 
 
 @pytest.mark.parametrize("tool", ["hangs"], indirect=True)
 async def test_leaving_the_review_screen_while_the_copy_waits_loses_nothing(tool, monkeypatch,
-                                                                           drafts_folder):
+                                                                           drafts_folder,
+                                                                           notices):
     """The Copy key on the review screen, then Esc back to the fields to go on typing: the
     keys land, and the copy still ends with the terminal copy and a message saying why."""
     monkeypatch.setattr(clipboard, "COPY_TIMEOUT_SECONDS", 2.0)  # room for a busy machine
     path = saved_draft(drafts_folder)
     app = JDWizardApp(open_session(path, drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
-        document = app.screen.session.document()
+        document = app.session.document()
         await pilot.press("c")
         await choose_default_format(pilot)
+        await wait_for(pilot, tool.started, "the tool to start")
         await pilot.press("escape", *" Ltd")
         assert isinstance(app.screen, WizardScreen) and tool.running()  # still waiting
-        assert app.screen.session.answers["company"] == "Acme Logistics Ltd"
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        title, severity, message = messages(app)[-1]
+        assert app.session.answers["company"] == "Acme Logistics Ltd"
+        await copied(pilot, notices)
+        title, severity, message = messages(notices)[-1]
         assert (title, severity) == ("Copied via terminal", "warning")
         assert "within 2 s" in message and "OSC 52" in message and path.stem in message
         assert app.clipboard == document  # as it was when Copy was pressed
@@ -222,20 +227,18 @@ async def test_leaving_the_review_screen_while_the_copy_waits_loses_nothing(tool
 
 @pytest.mark.parametrize("tool", ["fails"], indirect=True)
 async def test_a_failing_tool_is_reported_and_the_terminal_copy_used(tool, drafts_folder,
-                                                                     capfd):
+                                                                     capfd, notices):
     path = saved_draft(drafts_folder)
     app = JDWizardApp(open_session(path, drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        document = app.screen.session.document()
+        document = app.session.document()
         await pilot.press("c")
         await choose_default_format(pilot)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        title, severity, message = messages(app)[-1]
+        await copied(pilot, notices)
+        title, severity, message = messages(notices)[-1]
         assert (title, severity) == ("Copied via terminal", "warning")
         assert "failed" in message and FAILURE in message and "OSC 52" in message
-        assert not any(m[0] == "Copied" for m in messages(app))  # no false "Copied"
+        assert not any(m[0] == "Copied" for m in messages(notices))  # no false "Copied"
         assert app.clipboard == document
         assert app.is_running
         await pilot.press("escape")
@@ -245,7 +248,7 @@ async def test_a_failing_tool_is_reported_and_the_terminal_copy_used(tool, draft
 
 
 async def test_a_desktop_without_the_tool_copies_through_the_terminal(monkeypatch, tmp_path,
-                                                                      drafts_folder):
+                                                                      drafts_folder, notices):
     """Wayland, but wl-clipboard not installed: the review's Copy key says so and uses OSC 52
     (test_app covers a session with no display at all)."""
     monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-test")
@@ -253,13 +256,11 @@ async def test_a_desktop_without_the_tool_copies_through_the_terminal(monkeypatc
     path = saved_draft(drafts_folder)
     app = JDWizardApp(open_session(path, drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        document = app.screen.session.document()
+        document = app.session.document()
         await pilot.press("c")
         await choose_default_format(pilot)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        title, severity, message = messages(app)[-1]
+        await copied(pilot, notices)
+        title, severity, message = messages(notices)[-1]
         assert (title, severity) == ("Copied via terminal", "warning")
         assert "no clipboard tool found (install xclip, xsel or wl-clipboard)" in message
         assert "OSC 52" in message and str(path.with_suffix(".md")) in message

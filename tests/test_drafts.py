@@ -16,11 +16,11 @@ from jdwizard.draft.file import (
     DraftError,
     default_draft_path,
     draft_to_toml,
-    list_drafts,
     load_draft,
     markdown_path,
     save_draft,
 )
+from jdwizard.draft.listing import list_drafts
 from jdwizard.draft.session import Session
 
 
@@ -136,7 +136,7 @@ def test_list_drafts_newest_first_with_progress(drafts_folder):
             f'[answers]\ncompany = "{name.upper()} Co"\n', "utf-8"
         )
     (drafts_folder / "broken.toml").write_text("not toml =", "utf-8")
-    rows = list_drafts(drafts_folder, lambda d: (len(d.answers), 12))
+    rows = list_drafts(drafts_folder)
     assert [row.path.name for row in rows] == ["b.toml", "c.toml", "a.toml", "broken.toml"]
     assert (rows[0].company, rows[0].answered, rows[0].required) == ("B Co", 1, 12)
     assert "not valid TOML" in rows[-1].problem

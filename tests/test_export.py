@@ -20,9 +20,9 @@ from jdwizard.export import (
     to_html,
     to_plain_text,
 )
-from jdwizard.template.bundle import Template
 from jdwizard.template.engine import Renderer
 from jdwizard.template.library import all_templates, get_template
+from jdwizard.template.model import Template
 
 VOID_TAGS = {"br", "hr", "img"}
 

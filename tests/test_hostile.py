@@ -30,9 +30,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from textual import events
-from textual.widgets import Input, TextArea
 
-from conftest import BACKEND_ANSWERS
+from conftest import BACKEND_ANSWERS, answer_box, post_keys, wait_for
 from jdwizard.draft.file import Draft, default_draft_path, draft_to_toml, load_draft, save_draft
 from jdwizard.draft.opening import new_session
 from jdwizard.export import to_plain_text
@@ -44,7 +43,7 @@ from jdwizard.ui.widgets.preview import DocumentPreview, preview_text
 SIZE = (120, 40)
 DAY = date(2026, 11, 28)
 TEMPLATE = get_template("backend-engineer")
-LINE_FIELDS = [f.name for f in TEMPLATE.fields if f.kind == "line"]
+LINE_FIELDS = [f.name for f in TEMPLATE.fields if not f.multi_line]
 
 # Control characters as the terminal would obey them; tab and newline are layout.
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -286,26 +285,28 @@ def drawn_text(app: JDWizardApp, widget) -> str:
 
 async def replace_answer(pilot, value: str) -> None:
     """Select the whole answer and paste `value` over it, as the terminal delivers a paste."""
-    screen = pilot.app.screen
-    widget = screen.query_one("#answer-text" if screen.field.kind == "text" else "#answer-line")
-    assert widget.has_focus
-    widget.select_all()
+    box = answer_box(pilot.app)
+    assert pilot.app.focused is box
+    box.select_all()
     pilot.app.post_message(events.Paste(value))
     await pilot.pause()
+    await pilot.app.screen.settle_answers()  # the box has taken the paste
+
+
+def answer_on_disk(path: Path, name: str) -> str | None:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))["answers"].get(name)
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
 
 
 async def saved_answer(pilot, path: Path, name: str, expected: str) -> str | None:
-    """Ctrl+S, then the answer `name` in the draft once the save has landed (or what is there
-    after a few seconds)."""
+    """Ctrl+S, then the answer `name` in the draft once the save has landed."""
+    session = pilot.app.session
     await pilot.press("ctrl+s")
-    answer = None
-    for _ in range(100):
-        if path.exists():
-            answer = tomllib.loads(path.read_text("utf-8"))["answers"].get(name)
-            if answer == expected:
-                break
-        await pilot.pause(0.05)
-    return answer
+    await wait_for(pilot, lambda: not session.dirty and answer_on_disk(path, name) is not None,
+                   "the save")
+    return answer_on_disk(path, name)
 
 
 # what_you_do and benefits take the one-line values that differ in kind (company takes all of
@@ -327,12 +328,12 @@ async def test_pasting_hostile_values_shows_them_and_saves_them_exactly(
     if field == "benefits":
         cases += list(MULTI_LINE.values())
     async with app.run_test(size=SIZE) as pilot:
-        app.screen.jump_to(field)
-        await pilot.pause()
+        await app.screen.jump_to(field)
+        await wait_for(pilot, lambda: app.session.renderer_ready, "the preview")
         preview = app.screen.query_one(DocumentPreview)
         for value, lines in cases:
             await replace_answer(pilot, value)
-            assert app.screen.session.answers[field] == value
+            assert app.session.answers[field] == value
             text = preview_of(app)
             for line in lines:
                 if field == "company":
@@ -360,8 +361,8 @@ async def test_any_line_break_pasted_into_the_list_keeps_every_line(drafts_folde
     path = drafts_folder / "breaks.toml"
     app = JDWizardApp(new_session(backend, path, {}, folder=drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
-        app.screen.jump_to("benefits")
-        await pilot.pause()
+        await app.screen.jump_to("benefits")
+        await wait_for(pilot, lambda: app.session.renderer_ready, "the preview")
         for value in LINE_BREAKS:
             await replace_answer(pilot, value)
             lines = re.split("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]", value)
@@ -375,10 +376,11 @@ async def test_a_line_break_pasted_into_a_one_line_field_loses_no_text(drafts_fo
     path = drafts_folder / "one-line.toml"
     app = JDWizardApp(new_session(backend, path, {}, folder=drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.session.renderer_ready, "the preview")
         for value in ["Acme\nLogistics GmbH", *LINE_BREAKS]:
             await replace_answer(pilot, value)
             words = value.split()
-            assert app.screen.session.answers.get("company", "").split() == words
+            assert app.session.answers.get("company", "").split() == words
             assert f"About {' '.join(words)}\n" in preview_of(app)
             saved = await saved_answer(pilot, path, "company", value)
             assert saved is not None and saved.split() == words
@@ -390,9 +392,11 @@ async def test_no_control_character_is_drawn_anywhere(drafts_folder, backend):
     app = JDWizardApp(new_session(backend, drafts_folder / "raw.toml", answers))
     async with app.run_test(size=SIZE) as pilot:
         for field in ("company", "benefits"):
-            app.screen.jump_to(field)
+            await app.screen.jump_to(field)
+            await wait_for(pilot, lambda: app.session.renderer_ready, "the preview")
             await pilot.pause()
             assert not CONTROL.search(drawn_text(app, app.screen)), field
+            assert "␛" in drawn_text(app, answer_box(app)), field  # shown, as a symbol
 
 
 async def test_typing_after_a_100_kb_paste_loses_no_character(drafts_folder, backend):
@@ -400,14 +404,13 @@ async def test_typing_after_a_100_kb_paste_loses_no_character(drafts_folder, bac
     big = ("a platform for shops שלום {{ 7*7 }} " * 3_000)[:100_000]
     app = JDWizardApp(new_session(backend, path, {}, folder=drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
-        app.screen.jump_to("what_you_do")
-        await pilot.pause()
+        await app.screen.jump_to("what_you_do")
         app.post_message(events.Paste(big))
-        await pilot.press(*"end")
-        await pilot.pause()
+        post_keys(app, *"end")
         expected = big + "end"
-        assert app.screen.query_one("#answer-line", Input).value == expected
-        assert app.screen.session.answers["what_you_do"] == expected
+        await wait_for(pilot, lambda: app.session.answers.get("what_you_do") == expected)
+        assert answer_box(app).text == expected
+        await wait_for(pilot, lambda: app.session.renderer_ready, "the preview")
         text = preview_of(app)
         assert text.count("{{ 7*7 }}") == expected.count("{{ 7*7 }}")
         assert f" is {expected}." in text and "49" not in text
@@ -421,12 +424,11 @@ async def test_typing_after_a_long_paste_into_the_list_loses_no_line(drafts_fold
     big = "".join(f"Benefit {n} 🎉 {{{{ n }}}}\n" for n in range(1_000))  # ~22 KB
     app = JDWizardApp(new_session(backend, path, {}, folder=drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
-        app.screen.jump_to("benefits")
-        await pilot.pause()
+        await app.screen.jump_to("benefits")
         app.post_message(events.Paste(big))
-        await pilot.press(*"end")
-        await pilot.pause()
-        assert app.screen.query_one("#answer-text", TextArea).text == big + "end"
+        post_keys(app, *"end")
+        await wait_for(pilot, lambda: app.session.answers.get("benefits") == big + "end")
+        await wait_for(pilot, lambda: app.session.renderer_ready, "the preview")
         assert await saved_answer(pilot, path, "benefits", big + "end") == big + "end"
         assert "• Benefit 999 🎉 {{ n }}\n• end\n" in preview_of(app)
 
@@ -496,16 +498,13 @@ async def test_a_company_named_like_a_path_autosaves_in_the_drafts_folder(
 ):
     home = isolated_home.parent
     company = "../../etc/passwd"
-    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder), autosave_seconds=0.05)
     async with app.run_test(size=SIZE) as pilot:
         await replace_answer(pilot, company)
         await pilot.press("enter", *"a shop")
-        saved: list[Path] = []
-        for _ in range(100):  # autosave runs every half second
-            await pilot.pause(0.05)
-            saved = list(drafts_folder.glob("etc-passwd-*.toml"))
-            if saved:
-                break
+        await wait_for(pilot, lambda: list(drafts_folder.glob("etc-passwd-*.toml"))
+                       and not app.session.dirty, "the autosave")
+        saved = list(drafts_folder.glob("etc-passwd-*.toml"))
         assert [p.name.startswith("etc-passwd-backend-engineer-") for p in saved] == [True]
         await pilot.press("ctrl+q")
     answers = tomllib.loads(saved[0].read_text("utf-8"))["answers"]

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Input, OptionList
 
-from conftest import BACKEND_ANSWERS
+from conftest import BACKEND_ANSWERS, wait_for
 from jdwizard.cli import main
 from jdwizard.draft.opening import new_session
 from jdwizard.paths import user_templates_dir
@@ -68,34 +68,28 @@ async def test_an_imported_template_walks_and_saves_like_the_builtin_one(tmp_pat
         for field in screen.session.fields:
             assert screen.field.name == field.name
             pilot.app.post_message(events.Paste(answers[field.name]))
-            await pilot.pause()
+            await wait_for(pilot, lambda name=field.name: app.session.answers.get(name)
+                           == answers[name], field.name)
             await pilot.press("pagedown")
-            await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: path.exists() and not app.session.dirty, "the save")
     assert tomllib.loads(path.read_text("utf-8"))["answers"] == answers
     document = path.with_suffix(".md").read_text("utf-8")
     assert "{{" not in document and "[" not in document
     assert "## What we offer" in document and "- Health insurance\n- A yearly" in document
 
 
-async def wait_for_message(app: JDWizardApp, pilot, title: str) -> None:
-    """Wait (up to 2.5 s) for a notification titled `title`: the import runs in a thread."""
-    for _ in range(50):
-        await pilot.pause(0.05)
-        if any(n.title == title for n in app._notifications):
-            return
+async def wait_for_message(notices, pilot, title: str) -> None:
+    """Wait for a notification titled `title`: the import runs in a thread."""
+    await wait_for(pilot, lambda: any(n.title == title for n in notices), title)
 
 
-async def test_the_start_screen_imports_a_template(drafts_folder, tmp_path):
+async def test_the_start_screen_imports_a_template(drafts_folder, tmp_path, notices):
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         await pilot.press("i")
-        await pilot.pause(0.2)
         assert isinstance(app.screen, AskScreen)
         app.screen.query_one(Input).value = str(tmp_path / "missing.txt")
         await pilot.press("enter")
@@ -107,44 +101,38 @@ async def test_the_start_screen_imports_a_template(drafts_folder, tmp_path):
             "template"), "utf-8")
         app.screen.query_one(Input).value = str(copy)
         await pilot.press("enter")
-        await wait_for_message(app, pilot, "Template imported")
+        await wait_for_message(notices, pilot, "Template imported")
         assert isinstance(app.screen, StartScreen)
         options = app.screen.query_one("#template-list", OptionList)
         assert options.highlighted_option.id == "template:platform-engineer"
         await pilot.press("enter")
-        await pilot.pause()
         assert isinstance(app.screen, WizardScreen)
         assert app.screen.session.template.id == "platform-engineer"
 
 
 async def import_dialog_value(app: JDWizardApp, pilot, value: str) -> None:
-    await pilot.pause(0.2)
-    assert isinstance(app.screen, AskScreen), app.screen
+    await wait_for(pilot, lambda: isinstance(app.screen, AskScreen), "the question")
     app.screen.query_one(Input).value = value
     await pilot.press("enter")
 
 
-async def test_importing_the_seed_from_the_start_screen_asks_for_a_free_id(drafts_folder):
+async def test_importing_the_seed_from_the_start_screen_asks_for_a_free_id(drafts_folder,
+                                                                            notices):
     """The seed's own id is the built-in "backend-engineer": the start screen offers a free id
     (not "--id", which a dialog does not have), refuses a taken one, and imports under it."""
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
         await pilot.press("i")
         await import_dialog_value(app, pilot, str(SEED))
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, AskScreen) and "id" in app.screen.ask_title:
-                break
-        assert isinstance(app.screen, AskScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, AskScreen)
+                       and "id" in app.screen.ask_title, "the question for an id")
         assert "backend-engineer is a built-in template's id" in app.screen.explanation
         assert app.screen.query_one(Input).value == "backend-engineer-2"
         await import_dialog_value(app, pilot, "frontend-engineer")  # taken: still asking
         error = str(app.screen.query_one("#ask-error").render())
         assert "frontend-engineer is taken" in error
         await import_dialog_value(app, pilot, "backend-engineer-2")
-        await wait_for_message(app, pilot, "Template imported")
+        await wait_for_message(notices, pilot, "Template imported")
         assert isinstance(app.screen, StartScreen)
         options = app.screen.query_one("#template-list", OptionList)
         assert options.highlighted_option.id == "template:backend-engineer-2"

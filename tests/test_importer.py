@@ -9,14 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jdwizard.template import importing as importer
-from jdwizard.template.bundle import Template, TemplateError, load_template
+from jdwizard.template.bundle import TemplateError, load_template
 from jdwizard.template.engine import Renderer
 from jdwizard.template.importing import (
     TemplateImportError,
     describe_import,
     import_template,
     parse_template_text,
+    writing,
 )
+from jdwizard.template.model import Template
 
 SEED = Path(__file__).parent / "data" / "backend-engineer-template.txt"  # the shared seed
 SEED_FIELDS = [
@@ -437,7 +439,7 @@ def test_a_bundle_that_does_not_load_is_not_written(tmp_path, monkeypatch):
     def refuse(folder: Path) -> None:
         raise TemplateError(f"{folder}: broken")
 
-    monkeypatch.setattr(importer, "load_template", refuse)
+    monkeypatch.setattr(writing, "load_template", refuse)
     dest = tmp_path / "t"
     with pytest.raises(TemplateImportError, match="converted template is invalid"):
         seed_import(dest)

@@ -10,15 +10,16 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from conftest import BACKEND_ANSWERS
+from conftest import BACKEND_ANSWERS, wait_for
 from jdwizard.cli import main
 from jdwizard.draft.file import Draft, DraftError, load_draft, save_draft
-from jdwizard.draft.listing import draft_progress
+from jdwizard.draft.listing import summarize
 from jdwizard.draft.opening import open_session
 from jdwizard.errors import UserError
 from jdwizard.paths import builtin_templates_dir, user_templates_dir
 from jdwizard.template.bundle import TemplateError, load_template
-from jdwizard.template.library import USER, get_template, load_library
+from jdwizard.template.library import get_template, load_library
+from jdwizard.template.model import Origin
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.review import ReviewScreen
 from jdwizard.ui.screens.start import StartScreen
@@ -55,7 +56,7 @@ def test_user_templates_are_listed_beside_builtin_ones_and_marked(capsys):
     user_copy("acme-backend")
     library = load_library()
     by_id = {template.id: template for template in library.templates}
-    assert by_id["acme-backend"].origin == USER
+    assert by_id["acme-backend"].origin is Origin.USER
     assert by_id["backend-engineer"].origin == "built-in"
     assert get_template("acme-backend").title == "Acme Backend"
     code, out, _ = run(capsys, "templates")
@@ -208,8 +209,8 @@ def test_a_renamed_field_already_answered_keeps_both_answers(old_draft):
 
 
 def test_progress_of_an_older_draft_counts_renamed_answers(old_draft):
-    draft = load_draft(old_draft)
-    assert draft_progress(draft) == (11, 11)
+    summary = summarize(old_draft)
+    assert (summary.answered, summary.required) == (11, 11)
 
 
 def test_an_older_draft_renders_and_checks_from_the_command_line(old_draft, capsys):
@@ -219,22 +220,22 @@ def test_an_older_draft_renders_and_checks_from_the_command_line(old_draft, caps
     assert not any(f["id"] == "unfilled" for f in json.loads(out)["findings"])
 
 
-async def test_the_app_shows_what_an_older_draft_kept(old_draft):
+async def test_the_app_shows_what_an_older_draft_kept(old_draft, notices):
     app = JDWizardApp(open_session(old_draft))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)  # every answer is there: straight to review
-        messages = [n.message for n in app._notifications]
-        assert any("datastore → database" in m for m in messages)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        assert any("datastore → database" in m for m in notices)
         todo = app.screen.query_one("#todo", OptionList)
-        rows = [str(todo.get_option_at_index(i).prompt) for i in range(todo.option_count)]
-        assert any(row.startswith("  domain: 'payments' (kept in the file") for row in rows)
+
+        def rows() -> list[str]:
+            return [str(todo.get_option_at_index(i).prompt) for i in range(todo.option_count)]
+
+        await wait_for(pilot, lambda: any(row.startswith("  domain: 'payments' (kept in the file")
+                                          for row in rows()), "the kept answer")
         await pilot.press("escape")
         assert isinstance(app.screen, WizardScreen)
         await pilot.press("ctrl+q")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: not app.is_running, "the app to end")
     assert tomllib.loads(old_draft.read_text("utf-8"))["answers"]["domain"] == "payments"
 
 

@@ -8,10 +8,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input, OptionList, Static
 
-from conftest import BACKEND_ANSWERS
+from conftest import BACKEND_ANSWERS, answer_box, wait_for
 from jdwizard import cli
+from jdwizard.cli import drafts as draft_commands
 from jdwizard.config import config_path
 from jdwizard.draft.file import Draft, save_draft
 from jdwizard.draft.opening import open_session
@@ -19,7 +21,7 @@ from jdwizard.draft.profiles import load_profile
 from jdwizard.paths import profiles_dir
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.dialogs import AskScreen
-from jdwizard.ui.screens.profiles import ProfileChooser
+from jdwizard.ui.screens.dialogs import ProfileChooser
 from jdwizard.ui.screens.review import ReviewScreen
 from jdwizard.ui.screens.start import StartScreen
 from jdwizard.ui.screens.wizard import WizardScreen
@@ -37,22 +39,42 @@ def done_draft(drafts_folder: Path) -> Path:
     return path
 
 
-async def test_review_saves_the_company_answers_to_a_profile(done_draft, drafts_folder):
+async def test_review_saves_the_company_answers_to_a_profile(done_draft, drafts_folder,
+                                                             notices):
+    """Saved from the review screen; with no profile chosen yet, it becomes the one new drafts
+    start from (the start screen says so)."""
     app = JDWizardApp(open_session(done_draft, drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("p")
-        await pilot.pause()
-        assert isinstance(app.screen, AskScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, AskScreen), "the question")
         assert app.screen.query_one(Input).value == "Acme Logistics"
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert any("Saved 6 company answers to the profile Acme Logistics" in n.message
-                   for n in app._notifications)
+        await wait_for(pilot, lambda: any(n.title == "Profile saved" for n in notices))
+        assert any("Saved 6 company answers to the profile Acme Logistics" in n
+                   and "It is now the default" in n for n in notices)
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen), "the start screen")
+        assert "Company profile: Acme Logistics" in str(
+            app.screen.query_one("#profile-line", Static).render())
     profile = load_profile("acme-logistics")
     assert profile.answers == COMPANY_ANSWERS  # not the salary, stack or hiring manager
+    assert tomllib.loads(config_path().read_text("utf-8"))["profile"] == "acme-logistics"
+
+
+async def test_saving_to_a_profile_keeps_the_default_already_chosen(done_draft, drafts_folder,
+                                                                   notices):
+    assert cli.main(["profile", "save", str(done_draft), "--name", "Globex"]) == 0
+    assert cli.main(["profile", "use", "globex"]) == 0
+    app = JDWizardApp(open_session(done_draft, drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, AskScreen), "the question")
+        await pilot.press("ctrl+u", *"Initech", "enter")
+        await wait_for(pilot, lambda: any(n.title == "Profile saved" for n in notices))
+        assert not any("default" in n for n in notices)
+    assert tomllib.loads(config_path().read_text("utf-8"))["profile"] == "globex"
+    assert load_profile("initech").answers == COMPANY_ANSWERS
 
 
 async def test_a_second_draft_from_another_template_starts_with_the_company_answers(
@@ -61,26 +83,21 @@ async def test_a_second_draft_from_another_template_starts_with_the_company_answ
     assert cli.main(["profile", "save", str(done_draft)]) == 0
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
         assert isinstance(app.screen, StartScreen)
-        assert "No company profile" in str(app.screen.query_one("#profile-line", Static).render())
-        await pilot.press("p")  # its worker waits for the choice: do not wait for workers
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, ProfileChooser)
+        profile_line = app.screen.query_one("#profile-line", Static)
+        assert "No company profile" in str(profile_line.render())
+        await pilot.press("p")
+        assert isinstance(app.screen, ProfileChooser)  # up once the key is handled
         choices = app.screen.query_one(OptionList)
         choices.highlighted = 1  # the first saved profile, after "No profile"
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        line = str(app.screen.query_one("#profile-line", Static).render())
-        assert "Company profile: Acme Logistics" in line
+        await wait_for(pilot, lambda: "Company profile: Acme Logistics" in str(
+            profile_line.render()), "the profile line")
         templates = app.screen.query_one("#template-list", OptionList)
         templates.highlighted = next(
             i for i in range(templates.option_count)
             if templates.get_option_at_index(i).id == "template:frontend-engineer")
         await pilot.press("enter")
-        await pilot.pause()
         assert isinstance(app.screen, WizardScreen)
         session = app.screen.session
         assert session.template.id == "frontend-engineer"
@@ -94,17 +111,17 @@ async def test_a_second_draft_from_another_template_starts_with_the_company_answ
                           str(rows.get_option_at_index(i).prompt))
         assert "profile" not in salary_row
         assert app.screen.field.name not in COMPANY_ANSWERS  # it starts at the first gap
-        app.screen.jump_to("company")
-        await pilot.pause()
+        await app.screen.jump_to("company")
         assert "Filled in from the Acme Logistics profile" in str(
             app.screen.query_one("#hint", Static).render())
-        await pilot.press("ctrl+u", *"Acme")  # edited: no longer the profile's answer
-        await pilot.pause()
+        answer_box(app).select_all()
+        await pilot.press(*"Acme")  # edited: no longer the profile's answer
         assert "⌂ profile" not in str(rows.get_option_at_index(0).prompt)
         assert "Filled in from" not in str(app.screen.query_one("#hint", Static).render())
-        await pilot.press("ctrl+u", *COMPANY_ANSWERS["company"])  # back to the profile's
-        await pilot.pause()
-        assert "Filled in from" in str(app.screen.query_one("#hint", Static).render())
+        answer_box(app).select_all()
+        app.post_message(events.Paste(COMPANY_ANSWERS["company"]))  # back to the profile's
+        await wait_for(pilot, lambda: "Filled in from" in str(
+            app.screen.query_one("#hint", Static).render()), "the hint")
     assert tomllib.loads(config_path().read_text("utf-8"))["profile"] == "acme-logistics"
 
 
@@ -138,7 +155,7 @@ def test_profile_commands(done_draft, capsys, monkeypatch, tmp_path):
 
 def test_new_uses_the_named_or_default_profile(done_draft, monkeypatch, capsys):
     started = []
-    monkeypatch.setattr(cli, "_run_app", lambda session: started.append(session) or 0)
+    monkeypatch.setattr(draft_commands, "run_app", lambda session: started.append(session) or 0)
     cli.main(["profile", "save", str(done_draft)])
     assert cli.main(["new", "data-engineer", "--profile", "acme-logistics",
                      "--set", "location=Remote, EU"]) == 0

@@ -11,7 +11,6 @@ import pytest
 
 from conftest import BACKEND_ANSWERS
 from jdwizard.draft.profiles import (
-    COMPANY_FIELDS,
     Profile,
     ProfileError,
     company_fields,
@@ -26,9 +25,12 @@ from jdwizard.draft.profiles import (
     update_profile_from,
 )
 from jdwizard.paths import builtin_templates_dir, profiles_dir
-from jdwizard.template.bundle import Template, TemplateError, load_template
+from jdwizard.template.bundle import TemplateError, load_template
 from jdwizard.template.library import get_template
+from jdwizard.template.model import Template
 
+# The built-in templates' company-level fields (their roles make them so; see roles.py).
+COMPANY_FIELDS = ("company", "what_you_do", "location", "work_type", "benefits", "pto_policy")
 COMPANY_ANSWERS = {name: BACKEND_ANSWERS[name] for name in COMPANY_FIELDS}
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, Input, OptionList, Static, TextArea
 
-from conftest import BACKEND_ANSWERS
+from conftest import BACKEND_ANSWERS, wait_for
 from jdwizard import files as storage
 from jdwizard.cli import main
 from jdwizard.draft import lock as locking
@@ -25,7 +25,7 @@ from jdwizard.draft.opening import new_session, open_session
 from jdwizard.draft.session import DraftConflict
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.bad_draft import BadDraftScreen, FileViewScreen
-from jdwizard.ui.screens.save_as import SaveAsScreen
+from jdwizard.ui.screens.dialogs import SaveAsScreen
 from jdwizard.ui.screens.start import StartScreen
 from jdwizard.ui.screens.wizard import WizardScreen
 
@@ -67,15 +67,9 @@ def test_a_bad_draft_is_one_clear_line_and_left_untouched(kind, tmp_path, capsys
 
 
 async def open_bad_draft_from_start(app: JDWizardApp, pilot) -> BadDraftScreen:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
     assert isinstance(app.screen, StartScreen)
-    drafts = app.screen.query_one("#draft-list", OptionList)
-    drafts.focus()
-    drafts.highlighted = 0
-    await pilot.press("enter")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    assert app.screen.query_one("#draft-list", OptionList).highlighted == 0
+    await pilot.press("tab", "enter")  # Enter is handled once the dialog is up
     assert isinstance(app.screen, BadDraftScreen)
     return app.screen
 
@@ -93,14 +87,12 @@ async def test_start_screen_offers_a_read_only_view_of_a_bad_draft(drafts_folder
         ids = [button.id for button in dialog.query(Button)]
         assert ids == ["view", "cancel"]  # no template could be read: no new draft from it
         await pilot.click("#view")
-        await pilot.pause()
-        assert isinstance(app.screen, FileViewScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, FileViewScreen), "the view")
         view = app.screen.query_one(TextArea)
         assert view.read_only and view.text == content
         await pilot.press(*"typing here changes nothing")
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, StartScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen), "the start screen")
     assert path.read_text(encoding="utf-8") == content
 
 
@@ -134,13 +126,12 @@ async def test_a_bad_draft_can_start_a_new_draft_with_its_readable_answers(draft
         assert "answer 'salary_range' must be text" in str(
             dialog.query_one("#bad-draft-problem", Static).render())
         await pilot.click("#start-over")
-        await pilot.pause()
-        assert isinstance(app.screen, WizardScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
         session = app.screen.session
         assert session.answers == {"company": "Acme", "location": "Berlin"}
         assert session.path != path
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: session.path is not None and not session.dirty)
         saved = session.path
     assert path.read_text(encoding="utf-8") == content
     assert load_draft(saved).answers == {"company": "Acme", "location": "Berlin"}
@@ -151,16 +142,12 @@ async def test_a_bad_draft_can_start_a_new_draft_with_its_readable_answers(draft
 
 async def save_as(pilot, path: Path) -> None:
     await pilot.press("f3")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, SaveAsScreen)
-    field = pilot.app.screen.query_one("#save-as-path", Input)
-    field.value = str(path)
-    await pilot.press("enter")
-    await pilot.pause(0.3)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, SaveAsScreen), "the dialog")
+    await save_as_in_open_dialog(pilot, path)
 
 
 async def test_disk_full_keeps_the_answers_and_save_as_writes_them_elsewhere(
-    tmp_path, monkeypatch, backend
+    tmp_path, monkeypatch, backend, notices
 ):
     target = tmp_path / "full" / "draft.toml"
     real_write = storage.atomic_write_text
@@ -174,23 +161,22 @@ async def test_disk_full_keeps_the_answers_and_save_as_writes_them_elsewhere(
     app = JDWizardApp(new_session(backend, target, {}, folder=tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"Acme", "ctrl+s")
-        await pilot.pause(0.3)
-        messages = [n.message for n in app._notifications]
-        assert any("No space left on device" in m and "F3" in m for m in messages)
-        assert app.screen.session.answers["company"] == "Acme"
+        await wait_for(pilot, lambda: any("No space left on device" in m and "F3" in m
+                                          for m in notices), "the message")
+        assert app.session.answers["company"] == "Acme"
         elsewhere = tmp_path / "elsewhere" / "saved.toml"
         await save_as(pilot, elsewhere)
         assert isinstance(app.screen, WizardScreen)
-        assert app.screen.session.path == elsewhere
+        assert app.session.path == elsewhere
         await pilot.press(*" Co")
         await pilot.press("ctrl+q")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: not app.is_running, "the app to end")
     assert not target.exists()
     assert load_draft(elsewhere).answers["company"] == "Acme Co"
     assert "Acme Co" in elsewhere.with_suffix(".md").read_text("utf-8")
 
 
-async def test_a_read_only_folder_is_reported_and_save_as_recovers(tmp_path, backend):
+async def test_a_read_only_folder_is_reported_and_save_as_recovers(tmp_path, backend, notices):
     folder = tmp_path / "read-only"
     folder.mkdir()
     target = folder / "draft.toml"
@@ -203,25 +189,30 @@ async def test_a_read_only_folder_is_reported_and_save_as_recovers(tmp_path, bac
         app = JDWizardApp(new_session(backend, target, {}, folder=tmp_path))
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press(*"Acme", "ctrl+s")
-            await pilot.pause(0.3)
-            assert any(n.message.startswith(f"Could not save {target}")
-                       for n in app._notifications)
+            await wait_for(pilot, lambda: any(m.startswith(f"Could not save {target}")
+                                              for m in notices), "the message")
             await save_as(pilot, target)  # the same unusable place: refused in the dialog
             assert isinstance(app.screen, SaveAsScreen)
             error = str(app.screen.query_one("#save-as-error", Static).render())
             assert error and "choose another" in error or "not a folder" in error
             await save_as_in_open_dialog(pilot, tmp_path / "ok.toml")
-            assert app.screen.session.path == tmp_path / "ok.toml"
+            assert app.session.path == tmp_path / "ok.toml"
     finally:
         folder.chmod(0o700)
     assert load_draft(tmp_path / "ok.toml").answers == {"company": "Acme"}
 
 
 async def save_as_in_open_dialog(pilot, path: Path) -> None:
-    field = pilot.app.screen.query_one("#save-as-path", Input)
+    """Type `path` in the open Save as dialog and press Enter; wait for the dialog to close
+    and the save to be done, or for the dialog to say why not."""
+    dialog = pilot.app.screen
+    field = dialog.query_one("#save-as-path", Input)
+    error = dialog.query_one("#save-as-error", Static)
     field.value = str(path)
     await pilot.press("enter")
-    await pilot.pause(0.3)
+    await wait_for(pilot, lambda: str(error.render()) or (
+        pilot.app.screen is not dialog and pilot.app.session.path == path.absolute()
+        and not pilot.app.session.dirty), "the save")
 
 
 @pytest.mark.parametrize("kind", ["directory", "existing", "not-toml"])
@@ -238,8 +229,7 @@ async def test_save_as_refuses_a_folder_an_existing_file_or_another_suffix(
         assert isinstance(app.screen, SaveAsScreen)
         assert str(app.screen.query_one("#save-as-error", Static).render())
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, WizardScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
     assert existing.read_text(encoding="utf-8") == GOOD
 
 
@@ -293,19 +283,18 @@ def test_an_edit_in_place_of_the_same_size_is_noticed(saved_draft):
     assert load_draft(saved_draft).answers["company"] == "Acmf"
 
 
-async def test_the_app_saves_to_a_copy_when_the_draft_changed_on_disk(saved_draft, drafts_folder):
-    app = JDWizardApp(open_session(saved_draft, drafts_folder))
+async def test_the_app_saves_to_a_copy_when_the_draft_changed_on_disk(saved_draft, drafts_folder,
+                                                                      notices):
+    app = JDWizardApp(open_session(saved_draft, drafts_folder), autosave_seconds=0.05)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
         other = load_draft(saved_draft)  # another jdwizard saves its newer answers
         other.answers["what_you_do"] = "theirs"
         save_draft(other, "", saved_draft)
         await pilot.press(*"mine")
-        await pilot.pause(1.2)  # autosave
-        messages = [n.message for n in app._notifications]
-        assert any("changed elsewhere" in m and "shared-copy.toml" in m for m in messages)
+        await wait_for(pilot, lambda: any("changed elsewhere" in m and "shared-copy.toml" in m
+                                          for m in notices), "the autosave's message")
         await pilot.press("ctrl+q")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: not app.is_running, "the app to end")
     assert load_draft(saved_draft).answers["what_you_do"] == "theirs"
     assert load_draft(saved_draft.with_name("shared-copy.toml")).answers["what_you_do"] == "mine"
 
@@ -322,20 +311,19 @@ def hold_lock_elsewhere(path: Path) -> subprocess.Popen:
     return process
 
 
-async def test_the_second_terminal_is_warned_and_writes_a_copy(saved_draft, drafts_folder):
+async def test_the_second_terminal_is_warned_and_writes_a_copy(saved_draft, drafts_folder,
+                                                               notices):
     other = hold_lock_elsewhere(saved_draft)
     try:
         session = open_session(saved_draft, drafts_folder)
         assert session.other_holder == f"process {other.pid} on {os.uname().nodename}"
         app = JDWizardApp(session)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            messages = [n.message for n in app._notifications]
             assert any("open in another jdwizard" in m and "shared-copy.toml" in m
-                       for m in messages)
+                       for m in notices)
             await pilot.press(*"Globex")
             await pilot.press("ctrl+q")
-            await pilot.pause(0.3)
+            await wait_for(pilot, lambda: not app.is_running, "the app to end")
     finally:
         other.communicate("")
     assert load_draft(saved_draft).answers == {"company": "Acme"}

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from conftest import BACKEND_ANSWERS
 from jdwizard.export import to_plain_text
-from jdwizard.template.engine import Renderer, missing_required
+from jdwizard.template.answers import missing_required
+from jdwizard.template.engine import Renderer
 from jdwizard.template.library import get_template
 
 SECTIONS = ["About Acme Logistics", "The role", "What you'll do", "What we're looking for",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from conftest import BACKEND_ANSWERS
+from conftest import BACKEND_ANSWERS, wait_for
 from jdwizard.draft.opening import new_session
 from jdwizard.template.library import get_template
 from jdwizard.ui.app import JDWizardApp
@@ -26,13 +26,9 @@ def test_start_screen(snap_compare, drafts_folder: Path, monkeypatch):
     monkeypatch.setenv("TZ", "UTC")  # the row shows the local time of the last save
     time.tzset()
 
-    async def wait_for_lists(pilot) -> None:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
     try:
         app = JDWizardApp(None, drafts_folder)
-        assert snap_compare(app, terminal_size=SIZE, run_before=wait_for_lists)
+        assert snap_compare(app, terminal_size=SIZE)
     finally:
         monkeypatch.undo()
         time.tzset()
@@ -43,8 +39,9 @@ def test_field_screen(snap_compare, drafts_folder: Path):
     session = new_session(get_template("backend-engineer"), drafts_folder / "role.toml", answers)
 
     async def go_to_language(pilot) -> None:
-        pilot.app.screen.jump_to("language")
+        await pilot.app.screen.jump_to("language")
         await pilot.press(*"Go")
+        await wait_for(pilot, lambda: pilot.app.session.renderer_ready, "the preview")
         await pilot.pause()
 
     assert snap_compare(JDWizardApp(session), terminal_size=SIZE, run_before=go_to_language)
@@ -56,7 +53,8 @@ def test_review_screen(snap_compare, drafts_folder: Path):
 
     async def review(pilot) -> None:
         await pilot.press("ctrl+r")
-        await pilot.app.workers.wait_for_complete()  # the checks run in a worker
+        summary = pilot.app.screen.query_one("#check-summary")
+        await wait_for(pilot, lambda: "Checking" not in str(summary.render()), "the checks")
         await pilot.pause()
 
     assert snap_compare(JDWizardApp(session), terminal_size=SIZE, run_before=review)
