@@ -1,0 +1,80 @@
+"""Workarounds for bugs of Textual itself: the one module allowed Textual's private names.
+
+Each is written for the Textual versions in FIXED_FOR, checks the installed one, and stands
+down on another (tests/test_textual_fixes.py reproduces each bug on Textual's own classes: when
+a release fixes one, its test fails, and the workaround can go).
+
+Keys act out of order (Textual 8.2): see KeysInOrder.
+
+Footer keys leak (Textual 8.2): every time the Footer shows other keys (each focus change), the
+keys it drops stay alive. Each key watches the Footer's `compact` setting (`data_bind`), and a
+watcher is removed only when that setting changes, which it never does: after a few hundred
+field changes, megabytes of dead keys. `Footer` here drops the watchers of closed keys each
+time it shows new ones.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+from typing import cast
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import Footer as TextualFooter
+
+FIXED_FOR = ("8.2.",)
+TEXTUAL_VERSION = version("textual")
+APPLIES = TEXTUAL_VERSION.startswith(FIXED_FOR)
+
+
+class Footer(TextualFooter):
+    """Textual's Footer, without keeping the keys it no longer shows."""
+
+    def compose(self) -> ComposeResult:
+        if APPLIES:
+            self._drop_closed_key_watchers()
+        return super().compose()
+
+    def _drop_closed_key_watchers(self) -> None:
+        watchers = getattr(self, "__watchers", {})  # Textual's registry (reactive._watch)
+        for name, entries in watchers.items():
+            watchers[name] = [(node, callback) for node, callback in entries
+                              if not getattr(node, "_closing", False)
+                              and not getattr(node, "_closed", False)]
+
+
+class KeysInOrder:
+    """Mixed into a widget: its own key bindings act in the order the keys were typed.
+
+    Textual (8.2) runs a widget's key binding (Backspace, the arrows, Ctrl+W...) only once the
+    key has bubbled back up to the app, while a character is typed into the widget straight
+    away. Keys that arrive together (a fast typist while the app is busy, a terminal that
+    sends a burst) then act out of order: "ab", Backspace, "c" gives "abc", not "ac". Here
+    the widget runs its own (non-priority) bindings as each key reaches it, in its turn."""
+
+    async def on_key(self, event: events.Key) -> None:
+        if not APPLIES:
+            return
+        action = own_bindings(type(self)).get(event.key)
+        if action is None:
+            return
+        event.stop()
+        event.prevent_default()
+        await cast(Widget, self).run_action(action)
+
+
+_OWN_BINDINGS: dict[type, dict[str, str]] = {}
+
+
+def own_bindings(widget_class: type) -> dict[str, str]:
+    """Key -> action, for the bindings a widget's classes declare (not the priority ones)."""
+    if widget_class not in _OWN_BINDINGS:
+        actions: dict[str, str] = {}
+        for klass in reversed(widget_class.__mro__):
+            for binding in Binding.make_bindings(klass.__dict__.get("BINDINGS", [])):
+                if not binding.priority:
+                    actions[binding.key] = binding.action
+        _OWN_BINDINGS[widget_class] = actions
+    return _OWN_BINDINGS[widget_class]
