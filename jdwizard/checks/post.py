@@ -1,4 +1,4 @@
-"""Draft checks: what makes a job post fail, found offline and explained in one line each.
+"""All the checks of a job post: what makes it fail, found offline and explained in one line each.
 
 Pure and Textual-free. `check_draft` checks a template's answers and rendered document,
 `check_text` any Markdown or plain-text post, and `check_field` one answer as it is typed.

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from jdwizard.checks import MIN_READING_EASE, WORDS_RANGE, Report
+from jdwizard.checks.finding import Severity
 from jdwizard.checks.gender import GenderCoding, describe
 from jdwizard.checks.pay import NOT_LEGAL_ADVICE
+from jdwizard.checks.post import MIN_READING_EASE, WORDS_RANGE, Report
 
 
 def gender_line(gender: GenderCoding) -> str:
@@ -23,7 +24,8 @@ def summary_lines(report: Report) -> list[str]:
     per_sentence = ("n/a" if readability.words_per_sentence is None
                     else f"{readability.words_per_sentence:.1f}")
     lines = [
-        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s)",
+        f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
+        f"{counts[Severity.INFO]} note(s)",
         f"Gender coding: {gender_line(report.gender)}",
     ]
     if report.template_gender is not None:
@@ -47,8 +49,8 @@ def compact_summary(report: Report) -> list[str]:
         gender += f"; template text alone: {template.label} ({template.score:+d})"
     ease = "n/a" if readability.reading_ease is None else f"{readability.reading_ease:.0f}"
     return [
-        f"Checks: {counts['error']} error(s) · {counts['warning']} warning(s) · "
-        f"{counts['info']} note(s)",
+        f"Checks: {counts[Severity.ERROR]} error(s) · {counts[Severity.WARNING]} warning(s) · "
+        f"{counts[Severity.INFO]} note(s)",
         f"Gender coding: {gender}",
         f"{readability.words} words · reading ease {ease}",
         f"Pay: {report.pay.summary()} (guidance, not legal advice)",

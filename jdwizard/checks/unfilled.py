@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from jdwizard.checks.finding import Finding, Severity
 from jdwizard.template.model import Template
@@ -24,7 +24,7 @@ def check_required(template: Template, answers: Mapping[str, str]) -> list[Findi
     ]
 
 
-def check_leftovers(text: str, skip: set[str] = frozenset(), field: str | None = None,
+def check_leftovers(text: str, skip: Collection[str] = frozenset(), field: str | None = None,
                     notes: Severity = Severity.ERROR) -> list[Finding]:
     """An error for each `{{placeholder}}` still in `text`, and a finding of severity `notes`
     for each `[bracketed note]` (an error in a template's own text; in an answer or a plain
