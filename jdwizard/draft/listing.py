@@ -30,6 +30,7 @@ class DraftSummary:
     required: int  # required fields in the template (0 when the template is unknown)
     updated: datetime | None
     problem: str = ""  # why the draft cannot be opened, if it cannot
+    modified_ns: int = 0  # the file's time, to order two drafts saved in the same second
 
 
 def _template_of(draft: Draft) -> Template | None:
@@ -63,10 +64,12 @@ def summarize(path: Path) -> DraftSummary:
         answered, required = sum(is_answered(f, answers) for f in needed), len(needed)
         company = template.answer_for(Role.COMPANY_NAME, answers).strip()
     try:
-        updated = draft.updated or datetime.fromtimestamp(path.stat().st_mtime, UTC)
+        modified_ns = path.stat().st_mtime_ns
     except OSError:
-        updated = None
-    return DraftSummary(path, draft.template, company, answered, required, updated)
+        modified_ns = 0
+    updated = draft.updated or datetime.fromtimestamp(modified_ns / 1e9, UTC)
+    return DraftSummary(path, draft.template, company, answered, required, updated,
+                        modified_ns=modified_ns)
 
 
 def list_drafts(
@@ -81,7 +84,7 @@ def list_drafts(
     paths += [path for path in outside if path.absolute() not in known]
     oldest = datetime.min.replace(tzinfo=UTC)
     summaries = [summarize(path) for path in paths]
-    return sorted(summaries, key=lambda s: s.updated or oldest, reverse=True)
+    return sorted(summaries, key=lambda s: (s.updated or oldest, s.modified_ns), reverse=True)
 
 
 @dataclass(frozen=True)
