@@ -98,7 +98,7 @@ def render(args: argparse.Namespace) -> int:
 
 def check(args: argparse.Namespace) -> int:
     """`jdwizard check PATH`: the checks' report on a draft or on any job post."""
-    from jdwizard.checks import check_draft, check_text
+    from jdwizard.checks.post import check_draft, check_text
     from jdwizard.checks.report import format_report
 
     if args.path.suffix.lower() == ".toml":

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Action:
                           for key in self.keys.split(",") if key)
 
 
-def bindings(actions: Iterable[Action]) -> list[Binding]:
+def bindings(actions: Iterable[Action]) -> list[BindingType]:
     """The key bindings of a table (the palette-only actions have none)."""
     return [
         Binding(action.keys, action.action, action.label, show=bool(action.label),
@@ -48,13 +48,17 @@ def in_palette(actions: Iterable[Action]) -> Iterator[Action]:
 QUIT = Action("app.quit", "ctrl+q", "Quit", "Quit", "Save the draft and quit", priority=True)
 HELP_KEY = "f1"
 
+# A key that leads to another screen or a dialog is a priority binding whose action the app
+# awaits until that screen is up, so that keys typed straight after it reach it. Saving is not:
+# it comes after the keys typed before it, in their turn.
 WIZARD = (
     QUIT,
-    Action("toggle_preview", "f2", "Preview", "Toggle preview", "Show or hide the live preview"),
+    Action("toggle_preview", "f2", "Preview", "Toggle preview", "Show or hide the live preview",
+           priority=True),
     Action("help", HELP_KEY, "Help", "Help",
-           "When to use this template, how to personalise it, FAQ"),
+           "When to use this template, how to personalise it, FAQ", priority=True),
     Action("review", "ctrl+r", "Review", "Review and copy",
-           "The whole document, what is left to do, Copy and Save"),
+           "The whole document, what is left to do, Copy and Save", priority=True),
     # Next and Back are said beside the progress, not in the Footer: a multi-line answer box
     # binds the same keys, which would put them first there.
     Action("next_field", "pagedown", title="Next field", help="Go to the next question",
@@ -64,11 +68,12 @@ WIZARD = (
     Action("save", "ctrl+s", "Save", "Save draft",
            "Save the answers (TOML) and the document (Markdown)"),
     Action("save_as", "f3", "Save as", "Save draft as…",
-           "Save the draft under another name or folder"),
+           "Save the draft under another name or folder", priority=True),
     Action("close_draft", "f4", "Drafts", "Close draft",
-           "Save it and go back to the templates and drafts"),
-    # Enter in a one-line answer is "next"; a newline typed ahead while jdwizard starts (the
-    # terminal is still in its line mode, and sends Enter as Ctrl+J) is Enter too.
+           "Save it and go back to the templates and drafts", priority=True),
+    # Enter in a one-line answer is "next" (in the fields list, the field highlighted); a
+    # newline typed ahead while jdwizard starts (the terminal is still in its line mode, and
+    # sends Enter as Ctrl+J) is Enter too.
     Action("submit_field", "enter,ctrl+j", priority=True),
     # Tab, at once: Enter typed straight after it acts where Tab went (the field list).
     Action("app.focus_next", "tab", priority=True),
@@ -107,18 +112,21 @@ START = (
 
 REVIEW = (
     QUIT,
-    Action("back", "escape", "Back", "Back to the fields", "Return to the field you were on"),
-    Action("copy", "c", "Copy", "Copy document", "Copy the whole job description"),
+    Action("back", "escape", "Back", "Back to the fields", "Return to the field you were on",
+           priority=True),
+    Action("copy", "c", "Copy", "Copy document", "Copy the whole job description",
+           priority=True),
     Action("save_document", "e", "Save doc", "Save document as…",
-           "Save the draft and the document as Markdown, text or HTML"),
+           "Save the draft and the document as Markdown, text or HTML", priority=True),
     Action("save_to_profile", "p", "To profile", "Save to company profile",
-           "Keep the company answers for the next drafts"),
+           "Keep the company answers for the next drafts", priority=True),
     Action("save", "ctrl+s", "Save", "Save draft",
            "Save the answers (TOML) and the document (Markdown)"),
     Action("save_as", "f3", "Save as", "Save draft as…",
-           "Save the draft under another name or folder"),
+           "Save the draft under another name or folder", priority=True),
     Action("help", HELP_KEY, "Help", "Help",
-           "When to use this template, how to personalise it, FAQ"),
+           "When to use this template, how to personalise it, FAQ", priority=True),
     Action("close_draft", "f4", "Drafts", "Close draft",
-           "Save it and go back to the templates and drafts"),
+           "Save it and go back to the templates and drafts", priority=True),
+    Action("jump", "enter,ctrl+j", help="Go to the finding highlighted", priority=True),
 )

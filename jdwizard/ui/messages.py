@@ -1,10 +1,11 @@
-"""What the screens ask of the app: each a Message, posted by a screen and handled by the app,
-which hands the open draft's part to its DraftController. No screen calls another."""
+"""What the screens ask of the app without waiting for it: each a Message, posted by a screen
+and handled by the app, which hands it to the open draft's DraftController. (What changes the
+screen, such as opening a draft or going back to the fields, is an awaited call on the app
+instead: the keys typed after it then reach the screen it leads to. No screen calls another.)"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from textual.message import Message
 
@@ -15,29 +16,20 @@ class SaveRequested(Message):
 
 
 @dataclass
-class SaveAsRequested(Message):
-    """Ask where to save the draft, then save it there and keep working there."""
-
-    reason: str = ""  # why, when jdwizard asks (its folder cannot be written)
-
-
-@dataclass
-class CloseDraftRequested(Message):
-    """Save the draft, let go of it and show the start screen (F4)."""
-
-
-@dataclass
-class CopyRequested(Message):
-    """Copy the document in `format_name` (system clipboard tool, else the terminal)."""
+class FormatRequest(Message):
+    """Something to do with the document in `format_name` (markdown, text, html)."""
 
     format_name: str
 
 
 @dataclass
-class SaveDocumentRequested(Message):
-    """Save the draft, and its document in `format_name` beside it."""
+class CopyRequested(FormatRequest):
+    """Copy the document (system clipboard tool, else the terminal)."""
 
-    format_name: str
+
+@dataclass
+class SaveDocumentRequested(FormatRequest):
+    """Save the draft, and its document beside it."""
 
 
 @dataclass
@@ -47,8 +39,3 @@ class SaveToProfileRequested(Message):
     name: str
 
 
-@dataclass
-class OpenDraftRequested(Message):
-    """Open a saved draft (from the palette or a mouse click; keys use the awaited path)."""
-
-    path: Path

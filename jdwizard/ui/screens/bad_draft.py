@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, Static, TextArea
+from textual.widgets import Button, Header, Static, TextArea
 
 from jdwizard.draft.file import Salvage
 from jdwizard.safe_text import visible
+from jdwizard.ui.textual_fixes import Footer
 
 VIEW, START_OVER = "view", "start-over"
 

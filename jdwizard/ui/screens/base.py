@@ -3,10 +3,12 @@ their key bindings and their command palette entries, and they reach the app by 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.app import SystemCommand
+from textual.message_pump import MessagePump
 from textual.screen import ModalScreen, Screen
 
 from jdwizard.ui.actions import Action, in_palette
@@ -15,6 +17,19 @@ if TYPE_CHECKING:
     from jdwizard.ui.app import JDWizardApp
 
 ResultType = TypeVar("ResultType")
+
+
+async def handled(node: MessagePump) -> None:
+    """Return once `node` has handled the messages queued on it so far (the keys typed into a
+    widget, say): a callback queued after them is the sign."""
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def mark() -> None:
+        if not done.done():
+            done.set_result(None)
+
+    if node.call_later(mark):
+        await done
 
 
 class ActionScreen(Screen[ResultType]):

@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -19,8 +19,9 @@ from jdwizard.draft.profiles import Profile, ProfileSummary
 from jdwizard.export import FORMAT_LABELS, FORMATS
 from jdwizard.safe_text import visible
 from jdwizard.ui.screens.base import Dialog
+from jdwizard.ui.widgets.line_input import LineInput
 
-CANCEL = [Binding("escape", "cancel", "Cancel")]
+CANCEL: list[BindingType] = [Binding("escape", "cancel", "Cancel")]
 
 
 class ConfirmScreen(Dialog[bool]):
@@ -74,7 +75,7 @@ class AskScreen(Dialog[str | None]):
             yield Static(Text.assemble((self.ask_title, "bold"),
                                        "  (Enter to confirm, Esc to cancel)"))
             yield Static(visible(self.explanation), classes="dialog-help", markup=False)
-            yield Input(visible(self.value), id="ask-value")
+            yield LineInput(visible(self.value), id="ask-value")
             yield Static(id="ask-error", markup=False)
 
     def on_mount(self) -> None:
@@ -113,7 +114,7 @@ class SaveAsScreen(Dialog[Path | None]):
                 yield Static(visible(self.reason), id="save-as-reason", markup=False)
             yield Static("A .toml path; the Markdown document is written beside it as .md.",
                          classes="dialog-help")
-            yield Input(str(self.suggestion), id="save-as-path")
+            yield LineInput(str(self.suggestion), id="save-as-path")
             yield Static(id="save-as-error", markup=False)
 
     def on_mount(self) -> None:

@@ -2,29 +2,32 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from jdwizard.errors import UserError
 from jdwizard.safe_text import visible
 from jdwizard.ui import actions, messages
 from jdwizard.ui.marks import MARKS
-from jdwizard.ui.screens.base import ActionScreen
+from jdwizard.ui.screens.base import ActionScreen, handled
 from jdwizard.ui.sizes import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
+from jdwizard.ui.textual_fixes import Footer
+from jdwizard.ui.widgets.lists import ChoiceList
 from jdwizard.ui.widgets.preview import DocumentPreview
 
 if TYPE_CHECKING:
-    from jdwizard.checks import Report
+    from jdwizard.checks.post import Report
     from jdwizard.ui.controller import DraftController
 
 
@@ -36,12 +39,12 @@ class Jump:
     at: int | None = None
 
 
-class ReviewScreen(ActionScreen[Jump | None]):
-    """Dismisses with a Jump to a field, or None to go back where the user was."""
+class ReviewScreen(ActionScreen[None]):
+    """The whole draft at a glance; Esc, or a finding, goes back to the fields."""
 
     CSS_PATH = Path(__file__).with_name("review.tcss")  # beside this module, also for subclasses
     ACTIONS = actions.REVIEW
-    BINDINGS = actions.bindings(ACTIONS)
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings(ACTIONS)
     HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
 
@@ -57,7 +60,7 @@ class ReviewScreen(ActionScreen[Jump | None]):
             with Vertical(id="review-side"):
                 yield Static(id="review-summary")
                 yield Static("Checking…", id="check-summary")
-                yield OptionList(id="todo")
+                yield ChoiceList(id="todo")
                 with Horizontal(id="review-buttons"):
                     yield Button("Copy", id="copy", variant="primary", compact=True)
                     yield Button("Save doc…", id="save", compact=True)
@@ -92,7 +95,7 @@ class ReviewScreen(ActionScreen[Jump | None]):
     @work(exclusive=True, group="checks")
     async def _fill(self) -> None:
         """The document, and the checks of the whole draft (off the event loop)."""
-        from jdwizard.checks import check_draft
+        from jdwizard.checks.post import check_draft
 
         renderer = await self.controller.renderer()
         answers = dict(self.session.answers)
@@ -136,72 +139,85 @@ class ReviewScreen(ActionScreen[Jump | None]):
         yield from super().commands()
         for field in self.session.fields:
             yield SystemCommand(f"Jump to field: {visible(field.label)}", visible(field.question),
-                                lambda name=field.name: self.dismiss(Jump(name)))
+                                lambda name=field.name: self.jdwizard.back_to_fields(Jump(name)))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "jump":  # Enter on a finding (on a button, Enter presses it)
+            return self.focused is self.query_one("#todo")
+        return True
+
+    async def action_jump(self) -> None:
+        """Enter on a finding: back to its field, at its word (the moves typed before Enter
+        act first)."""
+        todo = self.query_one("#todo", OptionList)
+        await handled(todo)
+        option = todo.highlighted_option
+        jump = self._targets.get(option.id or "") if option is not None else None
+        if jump is not None:
+            await self.jdwizard.back_to_fields(jump)
 
     @on(OptionList.OptionSelected, "#todo")
-    def _jump(self, event: OptionList.OptionSelected) -> None:
+    async def _clicked(self, event: OptionList.OptionSelected) -> None:
         jump = self._targets.get(event.option.id or "")
         if jump is not None:
-            self.dismiss(jump)
+            await self.jdwizard.back_to_fields(jump)
 
     @on(Button.Pressed, "#copy")
-    def _copy_pressed(self) -> None:
-        self.action_copy()
+    async def _copy_pressed(self) -> None:
+        await self.action_copy()
 
     @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save_document()
+    async def _save_pressed(self) -> None:
+        await self.action_save_document()
 
     @on(Button.Pressed, "#to-profile")
-    def _profile_pressed(self) -> None:
-        self.action_save_to_profile()
+    async def _profile_pressed(self) -> None:
+        await self.action_save_to_profile()
 
     @on(Button.Pressed, "#back")
-    def _back_pressed(self) -> None:
-        self.action_back()
+    async def _back_pressed(self) -> None:
+        await self.action_back()
 
     @on(Button.Pressed, "#quit")
     async def _quit_pressed(self) -> None:
         await self.run_action("app.quit")
 
-    def action_back(self) -> None:
-        self.dismiss(None)
+    async def action_back(self) -> None:
+        await self.jdwizard.back_to_fields(None)
 
-    def action_help(self) -> None:
+    async def action_help(self) -> None:
         from jdwizard.ui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.session.template))
+        await self.app.push_screen(HelpScreen(self.session.template))
 
-    def action_close_draft(self) -> None:
-        self.post_message(messages.CloseDraftRequested())
+    async def action_close_draft(self) -> None:
+        await self.jdwizard.close_draft()
 
     def action_save(self) -> None:
         self.post_message(messages.SaveRequested())
 
-    def action_save_as(self) -> None:
-        self.post_message(messages.SaveAsRequested())
+    async def action_save_as(self) -> None:
+        await self.jdwizard.ask_where_to_save()
 
-    async def _format(self, action: str) -> str | None:
+    async def _ask_format(self, action: str, request: type[messages.FormatRequest]) -> None:
+        """Ask which format (the remembered one highlighted), then post `request` for it."""
         from jdwizard.ui.screens.dialogs import FormatChooser
 
-        return await self.app.push_screen_wait(
-            FormatChooser(action, self.jdwizard.config.copy_format))
+        def chosen(format_name: str | None) -> None:
+            if format_name is not None:
+                self.post_message(request(format_name))
 
-    @work(exclusive=True, group="copy")
+        await self.app.push_screen(FormatChooser(action, self.jdwizard.config.copy_format),
+                                   chosen)
+
     async def action_copy(self) -> None:
         """Copy the document in a chosen format (system clipboard tool, else OSC 52)."""
-        chosen = await self._format("Copy the document")
-        if chosen is not None:
-            self.post_message(messages.CopyRequested(chosen))
+        await self._ask_format("Copy the document", messages.CopyRequested)
 
-    @work(exclusive=True, group="save-document")
     async def action_save_document(self) -> None:
         """Save the draft, and the document in a chosen format beside it (.md, .txt, .html)."""
-        chosen = await self._format("Save the document")
-        if chosen is not None:
-            self.post_message(messages.SaveDocumentRequested(chosen))
+        await self._ask_format("Save the document", messages.SaveDocumentRequested)
 
-    @work(exclusive=True, group="profile")
     async def action_save_to_profile(self) -> None:
         """Ask which company profile gets this draft's company answers."""
         from jdwizard.draft.profiles import company_fields, profile_id_for
@@ -224,9 +240,11 @@ class ReviewScreen(ActionScreen[Jump | None]):
                 return str(error)
             return None
 
-        name = await self.app.push_screen_wait(AskScreen(
+        def chosen(name: str | None) -> None:
+            if name:
+                self.post_message(messages.SaveToProfileRequested(name))
+
+        await self.app.push_screen(AskScreen(
             "Save to a company profile",
             f"Saves {labels}; every new draft from any template can start from them. "
-            "An existing profile of that name is updated.", default, usable))
-        if name:
-            self.post_message(messages.SaveToProfileRequested(name))
+            "An existing profile of that name is updated.", default, usable), chosen)

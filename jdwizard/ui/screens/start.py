@@ -10,13 +10,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from jdwizard.draft.listing import DraftSummary
@@ -26,8 +27,11 @@ from jdwizard.safe_text import visible
 from jdwizard.template.library import Library, TemplateProblem
 from jdwizard.template.model import Origin, Template
 from jdwizard.ui import actions
-from jdwizard.ui.screens.base import ActionScreen
+from jdwizard.ui.screens.base import ActionScreen, handled
 from jdwizard.ui.sizes import HORIZONTAL_BREAKPOINTS, NARROW, SHORT, VERTICAL_BREAKPOINTS
+from jdwizard.ui.textual_fixes import Footer
+from jdwizard.ui.widgets.line_input import LineInput
+from jdwizard.ui.widgets.lists import ChoiceList
 
 T = TypeVar("T")
 
@@ -67,7 +71,7 @@ class StartScreen(ActionScreen[None]):
 
     CSS_PATH = Path(__file__).with_name("start.tcss")  # beside this module, also for subclasses
     ACTIONS = actions.START
-    BINDINGS = actions.bindings(ACTIONS)
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings(ACTIONS)
     HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
 
@@ -91,13 +95,13 @@ class StartScreen(ActionScreen[None]):
             with Vertical(id="start-templates"):
                 yield Static(HEADINGS["templates"][0], classes="heading", id="templates-heading")
                 yield Static(id="profile-line")
-                yield OptionList(id="template-list")
+                yield ChoiceList(id="template-list")
                 yield Static(id="when-to-use")
             with Vertical(id="start-drafts"):
                 yield Static(HEADINGS["drafts"][0], classes="heading", id="drafts-heading")
-                yield Input(placeholder="Filter drafts: company, template or file name",
+                yield LineInput(placeholder="Filter drafts: company, template or file name",
                             id="draft-filter")
-                yield OptionList(id="draft-list")
+                yield ChoiceList(id="draft-list")
                 yield Static("No saved drafts yet. Drafts autosave as you type.",
                              id="no-drafts")
         yield Footer()
@@ -137,7 +141,14 @@ class StartScreen(ActionScreen[None]):
 
     async def action_open(self) -> None:
         """Enter: start a draft of the highlighted template, or resume the highlighted draft
-        (in the filter: the first match). Returns once the next screen is up."""
+        (in the filter: the first match). Returns once the next screen is up.
+
+        The keys typed before Enter act first (a move down the list, a letter in the filter):
+        Enter is handled as it arrives, they in their widget's turn."""
+        if self.focused is not None:
+            await handled(self.focused)
+            if self.focused.id == "draft-filter":
+                self._fill_drafts()  # what the filter holds now
         focused = self.focused.id if self.focused is not None else None
         if focused == "template-list":
             template = self.highlighted_template()

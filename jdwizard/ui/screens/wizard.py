@@ -9,26 +9,28 @@ typed in. Nothing is held, flushed or re-routed.
 
 from __future__ import annotations
 
-from pathlib import Path
 import asyncio
-from collections.abc import Awaitable, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Key, Resize
 from textual.markup import escape
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, TextArea
+from textual.widgets import ContentSwitcher, Header, OptionList, Static, TextArea
 
 from jdwizard.checks.answer import check_answer, needs_checking
 from jdwizard.safe_text import visible
 from jdwizard.template.model import Field
 from jdwizard.ui import actions, messages
 from jdwizard.ui.marks import MARKS
-from jdwizard.ui.screens.base import ActionScreen
+from jdwizard.ui.screens.base import ActionScreen, handled
 from jdwizard.ui.sizes import HORIZONTAL_BREAKPOINTS, NARROW, SHORT, VERTICAL_BREAKPOINTS
+from jdwizard.ui.textual_fixes import Footer
 from jdwizard.ui.widgets.answer import AnswerBox
 from jdwizard.ui.widgets.field_list import FieldList
 from jdwizard.ui.widgets.preview import DocumentPreview
@@ -53,7 +55,7 @@ class WizardScreen(ActionScreen[None]):
 
     CSS_PATH = Path(__file__).with_name("wizard.tcss")  # beside this module, also for subclasses
     ACTIONS = actions.WIZARD
-    BINDINGS = actions.bindings(ACTIONS)
+    BINDINGS: ClassVar[list[BindingType]] = actions.bindings(ACTIONS)
     HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
 
@@ -92,18 +94,17 @@ class WizardScreen(ActionScreen[None]):
         self.set_focus(self._box_of(self.field))
         if self.session.renderer_ready:
             self._refresh_preview(follow=0)
-        else:
+        else:  # compiled once the screen is up: Jinja2's import stays off the first paint
             self.query_one(DocumentPreview).show_message("Preparing the preview…")
-            self._prepare_preview()
+            self.call_after_refresh(self._prepare_preview)
 
     def on_unmount(self) -> None:
         if self.controller.source is self:
             self.controller.source = None
 
-    @work(group="preview")
-    async def _prepare_preview(self) -> None:
-        """Compile the template (importing Jinja2) in a thread, then show the preview."""
-        await self.controller.renderer()
+    def _prepare_preview(self) -> None:
+        """Compile the template (importing Jinja2), then show the preview."""
+        self.session.renderer  # noqa: B018 - compiles the body, once (see controller.renderer)
         self._refresh_preview(follow=0)
 
     def _show_path(self, path: object) -> None:
@@ -192,14 +193,8 @@ class WizardScreen(ActionScreen[None]):
     async def settle_answers(self) -> None:
         """Make sure every key typed so far is in the session: each box takes the keys queued
         on it (a callback after them is the sign), then its text is recorded."""
-        loop = asyncio.get_running_loop()
         boxes = list(self.query(AnswerBox))
-        waits = []
-        for box in boxes:
-            done = loop.create_future()
-            if box.call_later(lambda done=done: done.done() or done.set_result(None)):
-                waits.append(done)
-        await asyncio.gather(*waits)
+        await asyncio.gather(*(handled(box) for box in boxes))
         for box in boxes:
             self._record(box)
 
@@ -245,7 +240,8 @@ class WizardScreen(ActionScreen[None]):
         self.query_one("#answers", ContentSwitcher).current = box.id
         self.set_focus(box)  # now: a key typed after the move lands here
         if at is not None:
-            box.move_cursor(box.document.get_location_from_index(min(at, len(box.text))))
+            text = box.text[: max(0, at)]
+            box.move_cursor((text.count("\n"), len(text) - text.rfind("\n") - 1))
         self._show_field_text()
         self._refresh_preview(follow=self._cursor_line(box) if at is not None else 0)
         self.call_after_refresh(self._keep_answer_in_view)
@@ -302,7 +298,7 @@ class WizardScreen(ActionScreen[None]):
             self.workers.cancel_group(self, "field-checks")
             self._render_feedback([])
         elif len(value) <= LONG_ANSWER:
-            from jdwizard.checks import check_field
+            from jdwizard.checks.post import check_field
 
             self.workers.cancel_group(self, "field-checks")  # a stale long check must not land
             self._render_feedback(check_field(self.session.template, self.field,
@@ -312,7 +308,7 @@ class WizardScreen(ActionScreen[None]):
 
     @work(exclusive=True, group="field-checks")
     async def _check_long_answer(self, field: Field, answers: dict[str, str]) -> None:
-        from jdwizard.checks import check_field
+        from jdwizard.checks.post import check_field
 
         await asyncio.sleep(LONG_ANSWER_PAUSE)  # a newer keystroke cancels this worker
         findings = await asyncio.to_thread(check_field, self.session.template, field, answers)
@@ -351,12 +347,20 @@ class WizardScreen(ActionScreen[None]):
     # -- actions ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "submit_field":  # Enter means "next" only in a one-line answer
-            focused = self.focused
+        if action == "submit_field":  # Enter: "next" in a one-line answer; in the fields list,
+            focused = self.focused  # the field highlighted (not in a multi-line answer)
+            if isinstance(focused, FieldList):
+                return True
             return isinstance(focused, AnswerBox) and not focused.field.multi_line
         return True
 
     async def action_submit_field(self) -> None:
+        focused = self.focused
+        if isinstance(focused, FieldList):
+            await handled(focused)  # the moves typed before Enter first
+            if focused.highlighted is not None:
+                await self.show_field(focused.highlighted)
+            return
         await self.action_next_field()
 
     async def action_next_field(self) -> None:
@@ -370,6 +374,7 @@ class WizardScreen(ActionScreen[None]):
 
     @on(OptionList.OptionSelected, "#fields")
     async def _jump(self, event: OptionList.OptionSelected) -> None:
+        """A click on a field of the list (Enter there is submit_field)."""
         await self.show_field(event.option_index)
 
     def action_focus_fields(self) -> None:
@@ -380,44 +385,45 @@ class WizardScreen(ActionScreen[None]):
         self._preview_forced = not shown
         self._apply_preview_visibility()
 
-    def action_help(self) -> None:
+    async def action_help(self) -> None:
         from jdwizard.ui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.session.template, self.field.name))
+        await self.app.push_screen(HelpScreen(self.session.template, self.field.name))
 
-    def action_review(self) -> Awaitable[object]:
-        return self.show_review()
+    async def action_review(self) -> None:
+        await self.show_review()
 
-    def show_review(self) -> Awaitable[object]:
-        """Open the review screen (awaitable until it is up); picking a finding there comes
-        back to its field, at its word."""
+    async def show_review(self) -> None:
+        """Open the review screen; returns once it is up."""
         from jdwizard.ui.screens.review import ReviewScreen
 
-        async def back(jump: Jump | None) -> None:
-            if jump is not None:
-                await self.show_field(self.session.template.index_of(jump.field), jump.at)
-            else:
-                self.set_focus(self._box_of(self.field))
+        await self.app.push_screen(ReviewScreen(self.controller))
 
-        return self.app.push_screen(ReviewScreen(self.controller), back)
+    async def back_from_review(self, jump: Jump | None) -> None:
+        """Show the field a jump names (at its word), else the one the user was on."""
+        if jump is not None:
+            await self.show_field(self.session.template.index_of(jump.field), jump.at)
+        else:
+            self.set_focus(self._box_of(self.field))
 
-    @work(exclusive=True, group="copy")
     async def action_copy(self) -> None:
         from jdwizard.ui.screens.dialogs import FormatChooser
 
-        chosen = await self.app.push_screen_wait(
-            FormatChooser("Copy the document", self.jdwizard.config.copy_format))
-        if chosen is not None:
-            self.post_message(messages.CopyRequested(chosen))
+        def chosen(format_name: str | None) -> None:
+            if format_name is not None:
+                self.post_message(messages.CopyRequested(format_name))
+
+        await self.app.push_screen(
+            FormatChooser("Copy the document", self.jdwizard.config.copy_format), chosen)
 
     def action_save(self) -> None:
         self.post_message(messages.SaveRequested())
 
-    def action_save_as(self) -> None:
-        self.post_message(messages.SaveAsRequested())
+    async def action_save_as(self) -> None:
+        await self.jdwizard.ask_where_to_save()
 
-    def action_close_draft(self) -> None:
-        self.post_message(messages.CloseDraftRequested())
+    async def action_close_draft(self) -> None:
+        await self.jdwizard.close_draft()
 
     def commands(self) -> Iterable[SystemCommand]:
         """The wizard's actions for the palette, then a jump to every field."""

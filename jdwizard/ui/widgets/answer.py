@@ -15,6 +15,7 @@ from textual.widgets import TextArea
 
 from jdwizard.safe_text import visible
 from jdwizard.template.model import Field
+from jdwizard.ui.textual_fixes import KeysInOrder
 
 
 def one_line(text: str) -> str:
@@ -26,7 +27,7 @@ def one_line(text: str) -> str:
     return " ".join(part.strip() for part in lines if part.strip())
 
 
-class AnswerBox(TextArea):
+class AnswerBox(KeysInOrder, TextArea):
     """The answer to `field`."""
 
     BINDINGS = [Binding("ctrl+j", "newline", show=False)]  # a newline typed ahead (see WIZARD)

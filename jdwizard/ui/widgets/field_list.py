@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from jdwizard.draft.session import Session
 from jdwizard.safe_text import visible
 from jdwizard.template.model import Field
+from jdwizard.ui.widgets.lists import ChoiceList
 
 
 def field_prompt(session: Session, field: Field, current: bool = False) -> Text:
@@ -27,7 +27,7 @@ def field_prompt(session: Session, field: Field, current: bool = False) -> Text:
     return Text("▸ " if current else "  ") + mark + label
 
 
-class FieldList(OptionList):
+class FieldList(ChoiceList):
     """Every field of the session, in order, with its state; the current one is marked ▸."""
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:

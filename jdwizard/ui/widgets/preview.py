@@ -132,9 +132,10 @@ class DocumentPreview(VerticalScroll, can_focus=False):
                      if str(span.style) in (CURRENT, CURRENT_EMPTY)), None)
         if span is None:
             return
-        position = span.start
+        position = span.start  # the field's value goes on line after line from here
+        plain = self._text.plain
         for _ in range(line):
-            newline = self._text.plain.find("\n", position, span.end)
+            newline = plain.find("\n", position)
             if newline < 0:
                 break
             position = newline + 1
