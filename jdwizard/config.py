@@ -67,14 +67,21 @@ def save_config(config: Config, path: Path | None = None) -> Path:
     return path
 
 
-def update_config(**changes: str) -> Config:
-    """Load, change some settings, save; returns the new settings.
+def update_config(
+    *, theme: str | None = None, copy_format: str | None = None, profile: str | None = None
+) -> Config:
+    """Load, change the settings given, save; returns the new settings.
 
     A settings file that cannot be read is never overwritten: UserError says to fix it.
     """
     current = load_config()
     if current.problem:
         raise UserError(f"{current.problem}; fix or delete it to change settings")
-    config = replace(current, **changes)
+    config = replace(
+        current,
+        theme=current.theme if theme is None else theme,
+        copy_format=current.copy_format if copy_format is None else copy_format,
+        profile=current.profile if profile is None else profile,
+    )
     save_config(config)
     return config

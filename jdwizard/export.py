@@ -47,7 +47,7 @@ def _tree(markdown: str) -> SyntaxTreeNode:
 
 def to_html(markdown: str) -> str:
     """An HTML fragment (no <html> or <body>) for rich-text editors; raw HTML is escaped."""
-    return _parser().render(_CONTROL.sub("", markdown))
+    return str(_parser().render(_CONTROL.sub("", markdown)))
 
 
 def to_plain_text(markdown: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from jdwizard import __version__
 from jdwizard.export import FORMATS
 
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of `jdwizard [COMMAND] ...`."""
     parser = argparse.ArgumentParser(
