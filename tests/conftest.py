@@ -140,3 +140,21 @@ def notices(monkeypatch: pytest.MonkeyPatch) -> list[Notice]:
 
     monkeypatch.setattr(JDWizardApp, "notify", recording)
     return shown
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press `keys` as a fast typist does, all queued at once (Pilot.press waits for the app
+    to idle after each); return once the app has handled them, and the widgets they reached
+    too (the wizard's answer boxes, each its own queue)."""
+    from jdwizard.ui.screens.base import handled
+
+    app = pilot.app
+    post_keys(app, *keys)
+    await handled(app)  # each key handled by the app: acted on, or passed to its widget
+    focused = app.focused
+    if focused is not None:
+        await handled(focused)
+    settle = getattr(app.screen, "settle_answers", None)
+    if settle is not None:
+        await settle()
+    await pilot.pause()

@@ -11,7 +11,7 @@ import pytest
 from textual import events
 from textual.widgets import OptionList, Static
 
-from conftest import BACKEND_ANSWERS, answer_box, post_keys, wait_for
+from conftest import BACKEND_ANSWERS, answer_box, post_keys, press, wait_for
 from jdwizard.draft.file import Draft, save_draft
 from jdwizard.draft.listing import load_start_lists
 from jdwizard.draft.opening import new_session, open_session
@@ -68,7 +68,7 @@ async def walk_all_fields(pilot, answers: dict[str, str]) -> None:
     for field in screen.session.fields:
         assert screen.field.name == field.name
         await type_answer(pilot, answers[field.name])
-        await pilot.press("pagedown" if field.multi_line else "enter")
+        await press(pilot, "pagedown" if field.multi_line else "enter")
 
 
 async def test_full_walk_saves_toml_and_markdown(drafts_folder, backend):
@@ -84,7 +84,7 @@ async def test_full_walk_saves_toml_and_markdown(drafts_folder, backend):
         await walk_all_fields(pilot, BACKEND_ANSWERS)
         assert isinstance(app.screen, ReviewScreen)
         assert "Every required field is answered" in text_of(app, "#review-summary")
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         await wait_for(pilot, lambda: saved_answers(path) == BACKEND_ANSWERS, "the save")
     markdown = path.with_suffix(".md").read_text("utf-8")
     assert "{{" not in markdown and "[" not in markdown
@@ -100,12 +100,12 @@ async def test_every_field_has_its_own_box_made_when_first_shown(drafts_folder, 
     app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
         assert [box.field.name for box in app.screen.query(AnswerBox)] == ["company"]
-        await pilot.press(*"Acme", "enter", *"a shop")
+        await press(pilot, *"Acme", "enter", *"a shop")
         assert [box.field.name for box in app.screen.query(AnswerBox)] == [
             "company", "what_you_do"]
-        await pilot.press("pageup")
+        await press(pilot, "pageup")
         assert answer_box(app).text == "Acme" and answer_box(app).has_focus
-        await pilot.press(*" Ltd")
+        await press(pilot, *" Ltd")
         assert app.session.answers == {"company": "Acme Ltd", "what_you_do": "a shop"}
 
 
@@ -113,13 +113,13 @@ async def test_preview_follows_typing_and_highlights_the_field(drafts_folder, ba
     app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
         await preview_ready(pilot)
-        await pilot.press(*"Acme")
+        await press(pilot, *"Acme")
         assert "About Acme" in preview_text(app)
         preview = app.screen.query_one(DocumentPreview)
         highlighted = [preview._text.plain[s.start:s.end] for s in preview._text.spans
                        if "yellow" in str(s.style)]
         assert highlighted == ["Acme", "Acme"]
-        await pilot.press("backspace", "backspace", "backspace", "backspace")
+        await press(pilot, "backspace", "backspace", "backspace", "backspace")
         assert "{{company}}" in preview_text(app)
 
 
@@ -134,9 +134,9 @@ async def test_tips_hint_and_suggestions_show_for_their_field(drafts_folder, bac
         assert not app.screen.query_one("#tips").display
         await screen.jump_to("work_type")
         assert "Remote / Hybrid / On-site" in text_of(app, "#hint")
-        await pilot.press("h", "y")
+        await press(pilot, "h", "y")
         assert answer_box(app).suggestion == "brid"  # shown in grey after the text
-        await pilot.press("right")  # accept the suggestion
+        await press(pilot, "right")  # accept the suggestion
         assert answer_box(app).text == "hybrid"[:2] + "brid"
         assert app.session.answers["work_type"] == "hybrid"
 
@@ -146,16 +146,16 @@ async def test_invalid_salary_warns_inline_but_lets_the_user_move_on(drafts_fold
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await screen.jump_to("salary_range")
-        await pilot.press(*"$190k-150k")
+        await press(pilot, *"$190k-150k")
         feedback = text_of(app, "#feedback")
         assert "✗" in feedback and "swap" in feedback.lower()
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert screen.field.name == "extra_pay"
         await screen.jump_to("salary_range")
-        await pilot.press(*["backspace"] * 10, *"$150k-190k per year")
+        await press(pilot, *["backspace"] * 10, *"$150k-190k per year")
         assert "Reads as: USD 150,000–190,000 per year" in text_of(app, "#feedback")
-        await pilot.press(*["backspace"] * 19, *"lots")
-        await pilot.press("ctrl+r")
+        await press(pilot, *["backspace"] * 19, *"lots")
+        await press(pilot, "ctrl+r")
         review = app.screen
         assert isinstance(review, ReviewScreen)
         todo = review.query_one("#todo", OptionList)
@@ -166,7 +166,7 @@ async def test_invalid_salary_warns_inline_but_lets_the_user_move_on(drafts_fold
         summary = text_of(app, "#check-summary")
         assert "Gender coding:" in summary and "Pay: invalid" in summary
         assert todo.has_focus and todo.highlighted == 0  # Enter goes to the first thing to do
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, WizardScreen), "the fields")
         assert app.screen.field.name == "company"
 
@@ -175,14 +175,14 @@ async def test_findings_show_under_the_field_as_you_type(drafts_folder, backend)
     app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
         await app.screen.jump_to("what_you_do")
-        await pilot.press(*"rockstar ninja")
+        await press(pilot, *"rockstar ninja")
         lines = text_of(app, "#feedback").splitlines()
         assert lines[0].startswith('i "rockstar": vague jargon')
         assert lines[1].startswith('i "ninja": vague jargon')
-        await pilot.press(*["backspace"] * 14)
+        await press(pilot, *["backspace"] * 14)
         assert not app.screen.query_one("#feedback").display
         await app.screen.jump_to("location")
-        await pilot.press(*"Denver, CO")
+        await press(pilot, *"Denver, CO")
         assert "Colorado pay-transparency rules apply" in text_of(app, "#feedback")
 
 
@@ -195,16 +195,16 @@ async def test_a_long_paste_is_checked_after_a_pause(drafts_folder, backend):
         app.post_message(events.Paste("a shop " * 15_000 + "for a rockstar"))  # ~100 KB
         await wait_for(pilot, lambda: app.session.answers.get("what_you_do", "").endswith(
             "rockstar"), "the paste")
-        await pilot.press("x")  # typing goes on while the check waits for a pause
+        await press(pilot, "x")  # typing goes on while the check waits for a pause
         await wait_for(pilot, lambda: not screen.workers, "the check")
         assert "rockstar" not in text_of(app, "#feedback")  # "rockstarx" is not the term
-        await pilot.press("backspace")
+        await press(pilot, "backspace")
         await wait_for(pilot, lambda: '"rockstar": vague jargon' in str(feedback.render()),
                        "the finding")
         app.post_message(events.Paste(" rockstar" * 700))  # long again: checked after a pause
         await pilot.pause()
         answer_box(app).select_all()
-        await pilot.press(*"Acme")  # short before it lands
+        await press(pilot, *"Acme")  # short before it lands
         await wait_for(pilot, lambda: not screen.workers, "the check")
         assert not feedback.display  # no stale findings for "Acme"
 
@@ -218,11 +218,11 @@ async def test_bindings_work_inside_the_multiline_field(drafts_folder, backend):
         await screen.jump_to("benefits")
         await type_answer(pilot, "Health\nDental")
         assert "• Health\n• Dental" in preview_text(app)
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         await wait_for(pilot, lambda: saved_answers(path).get("benefits") == "Health\nDental")
-        await pilot.press("pageup")
+        await press(pilot, "pageup")
         assert screen.field.name == "extra_pay"
-        await pilot.press("pagedown", "pagedown")
+        await press(pilot, "pagedown", "pagedown")
         assert screen.field.name == "pto_policy"
 
 
@@ -234,8 +234,8 @@ async def test_autosave_within_a_second_and_quit_saves(drafts_folder, backend):
     assert AUTOSAVE_SECONDS <= 0.5
     app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Acme", "enter")
-        await pilot.press(*"a shop")
+        await press(pilot, *"Acme", "enter")
+        await press(pilot, *"a shop")
 
         def saved() -> list[Path]:
             return sorted(drafts_folder.glob("*.toml"))
@@ -243,8 +243,8 @@ async def test_autosave_within_a_second_and_quit_saves(drafts_folder, backend):
         await wait_for(pilot, lambda: len(saved()) == 1 and saved_answers(saved()[0]) == {
             "company": "Acme", "what_you_do": "a shop"}, "the autosave")
         assert saved()[0].name.startswith("acme-backend-engineer-")
-        await pilot.press(*" for bikes")
-        await pilot.press("ctrl+q")
+        await press(pilot, *" for bikes")
+        await press(pilot, "ctrl+q")
     assert saved_answers(saved()[0])["what_you_do"] == "a shop for bikes"
 
 
@@ -258,8 +258,8 @@ async def test_resume_opens_at_first_unanswered_and_changes_one_answer(drafts_fo
         assert screen.field.name == "location"
         await preview_ready(pilot)
         assert "Acme Logistics" in preview_text(app)
-        await pilot.press(*"Remote, EU")
-        await pilot.press("ctrl+s")
+        await press(pilot, *"Remote, EU")
+        await press(pilot, "ctrl+s")
         await wait_for(pilot, lambda: saved_answers(path)["location"] == "Remote, EU")
     data = saved_answers(path)
     assert data["company"] == "Acme Logistics"
@@ -273,7 +273,7 @@ async def test_resume_of_complete_draft_shows_review(drafts_folder, backend):
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, ReviewScreen)
         await wait_for(pilot, lambda: "About Acme Logistics" in preview_text(app))
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert isinstance(app.screen, WizardScreen)
 
 
@@ -297,8 +297,8 @@ async def test_copy_uses_the_system_clipboard_tool(tmp_path, monkeypatch, drafts
     save_draft(Draft("backend-engineer", answers=dict(BACKEND_ANSWERS)), "", path)
     app = JDWizardApp(open_session(path, drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c")
-        await pilot.press("enter")  # the format chooser: Markdown is the default
+        await press(pilot, "c")
+        await press(pilot, "enter")  # the format chooser: Markdown is the default
         await wait_for(pilot, lambda: any(m.startswith("Copied") for m in notices), "the copy")
         assert any("system clipboard" in m for m in notices)
     assert store.read_text("utf-8") == open_session(path).document()
@@ -311,7 +311,7 @@ async def test_copy_without_clipboard_tool_falls_back_to_osc52(drafts_folder, ba
     async with app.run_test(size=SIZE) as pilot:
         await pilot.click("#copy")
         await wait_for(pilot, lambda: app.screen.query("#format-list"), "the format chooser")
-        await pilot.press("enter")  # the format chooser: Markdown is the default
+        await press(pilot, "enter")  # the format chooser: Markdown is the default
         await wait_for(pilot, lambda: any("OSC 52" in m for m in notices), "the copy")
         assert app.clipboard == open_session(path).document()
         assert any("no clipboard tool" in m for m in notices)
@@ -323,9 +323,9 @@ async def test_narrow_terminal_hides_preview_behind_a_toggle(drafts_folder, back
         await pilot.pause()
         assert not app.screen.query_one("#preview").display
         assert answer_box(app).display
-        await pilot.press("f2")
+        await press(pilot, "f2")
         assert app.screen.query_one("#preview").display
-        await pilot.press("f2")
+        await press(pilot, "f2")
         assert not app.screen.query_one("#preview").display
     app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -336,20 +336,20 @@ async def test_narrow_terminal_hides_preview_behind_a_toggle(drafts_folder, back
 async def test_narrow_toggle_never_swallows_typing(drafts_folder, backend):
     app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
     async with app.run_test(size=(60, 20)) as pilot:
-        await pilot.press("f2")  # preview fills the screen
+        await press(pilot, "f2")  # preview fills the screen
         assert not app.screen.query_one("#form").display
-        await pilot.press("A")  # typing brings the form back, with the key
+        await press(pilot, "A")  # typing brings the form back, with the key
         assert app.screen.query_one("#form").display
-        await pilot.press("f2", "f2", *"cme")
+        await press(pilot, "f2", "f2", *"cme")
         assert app.session.answers["company"] == "Acme"
 
 
 async def test_typing_with_focus_on_the_field_list_goes_into_the_answer(drafts_folder, backend):
     app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("tab")  # focus leaves the answer for the field list
+        await press(pilot, "tab")  # focus leaves the answer for the field list
         assert app.focused is app.screen.query_one("#fields")
-        await pilot.press(*"Acme")
+        await press(pilot, *"Acme")
         assert app.session.answers["company"] == "Acme"
         assert answer_box(app).has_focus
 
@@ -362,19 +362,19 @@ async def test_tab_then_enter_picks_from_the_field_list(drafts_folder, backend):
     async with app.run_test(size=SIZE) as pilot:
         post_keys(app, "tab", "down", "down", "enter")
         await wait_for(pilot, lambda: app.screen.field.name == "scale", "the jump")
-        await pilot.press(*"Big")
+        await press(pilot, *"Big")
         assert app.session.answers == {"scale": "Big"}
 
 
 async def test_crossing_the_width_threshold_resets_the_preview_choice(drafts_folder, backend):
     app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("f2", "f2")  # hidden, then shown again, at full width
+        await press(pilot, "f2", "f2")  # hidden, then shown again, at full width
         await pilot.resize_terminal(60, 20)
         await wait_for(pilot, lambda: app.screen.has_class("-narrow"), "the narrow layout")
         assert app.screen.query_one("#form").display
         assert not app.screen.query_one("#preview").display
-        await pilot.press(*"Acme")
+        await press(pilot, *"Acme")
         assert app.session.answers["company"] == "Acme"
 
 
@@ -383,25 +383,25 @@ async def test_help_shows_when_to_use_faq_and_the_keys(drafts_folder, backend):
 
     app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f1")
+        await press(pilot, "f1")
         await wait_for(pilot, lambda: app.screen.query(Markdown), "the help")
         source = app.screen.query_one(Markdown).source
         assert "When to use this template" in source
         assert "What does a Backend Engineer do?" in source
         assert "- **ctrl+s**: Save the answers" in source and "- **pgdn**:" in source
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert isinstance(app.screen, WizardScreen)
 
 
 async def test_command_palette_jumps_to_a_field(drafts_folder, backend):
     app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"jump to field: datastore")
+        await press(pilot, "ctrl+p")
+        await press(pilot, *"jump to field: datastore")
         await wait_for(pilot, lambda: "Datastore" in " ".join(
             str(app.screen.query_one(OptionList).get_option_at_index(i).prompt)
             for i in range(app.screen.query_one(OptionList).option_count)), "the match")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, WizardScreen)
                        and app.screen.field.name == "datastore", "the jump")
         assert answer_box(app).has_focus
@@ -423,7 +423,7 @@ async def test_start_screen_lists_templates_and_resumes_a_draft(drafts_folder, b
         drafts = app.screen.query_one("#draft-list", OptionList)
         row = str(drafts.get_option_at_index(0).prompt)
         assert "Globex" in row and "1/12" in row
-        await pilot.press("tab", "enter")
+        await press(pilot, "tab", "enter")
         assert isinstance(app.screen, WizardScreen)
         assert app.screen.field.name == "what_you_do"
 
@@ -431,7 +431,7 @@ async def test_start_screen_lists_templates_and_resumes_a_draft(drafts_folder, b
 async def test_start_screen_new_draft(drafts_folder):
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert isinstance(app.screen, WizardScreen)
         assert app.session.template.id == "backend-engineer"
 
@@ -449,14 +449,14 @@ async def test_save_failure_keeps_answers_and_says_so(tmp_path, backend, notices
         target = locked / "draft.toml"
     app = JDWizardApp(new_session(backend, target, {}, folder=tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Acme", "ctrl+s")
+        await press(pilot, *"Acme", "ctrl+s")
         await wait_for(pilot, lambda: any(m.startswith("Could not save") for m in notices))
         assert any("still here" in m for m in notices)
         assert app.session.answers["company"] == "Acme"
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
         await wait_for(pilot, lambda: any("Press Ctrl+Q again" in m for m in notices))
         assert app.is_running  # quitting would lose the answer: the app stays open
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
         await wait_for(pilot, lambda: not app.is_running, "the app to end")
     assert not target.exists()
     assert app.outcome is not None and not app.outcome.saved
@@ -496,7 +496,7 @@ async def test_fast_paging_never_copies_one_answer_into_another(drafts_folder, b
     answers = dict(BACKEND_ANSWERS)
     app = JDWizardApp(new_session(backend, drafts_folder / "page.toml", answers))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("escape")  # every field is answered: it opened on the review screen
+        await press(pilot, "escape")  # every field is answered: it opened on the review screen
         await app.screen.jump_to("pto_policy")
         post_keys(app, "pageup", "pageup", "pageup")
         await wait_for(pilot, lambda: app.screen.field.name == "salary_range")
@@ -520,15 +520,15 @@ async def test_autosave_failure_is_announced_once_and_recovery_saves(tmp_path, b
     target = blocker / "draft.toml"
     app = JDWizardApp(new_session(backend, target, {}, folder=tmp_path), autosave_seconds=0.05)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Acme")
+        await press(pilot, *"Acme")
         await wait_for(pilot, lambda: any(m.startswith("Could not save") for m in notices))
-        await pilot.press(*" Co")  # more typing, more autosave ticks: no second message
+        await press(pilot, *" Co")  # more typing, more autosave ticks: no second message
         for _ in range(10):
             await app.controller._autosave()
         assert sum(m.startswith("Could not save") for m in notices) == 1
         blocker.unlink()
         blocker.mkdir()  # the user fixes the folder
-        await pilot.press(*" Ltd", "ctrl+q")
+        await press(pilot, *" Ltd", "ctrl+q")
         await wait_for(pilot, lambda: not app.is_running, "the app to end")
     assert saved_answers(target)["company"] == "Acme Co Ltd"
 
@@ -571,7 +571,7 @@ async def test_an_empty_salary_still_says_it_is_missing_and_an_empty_company_say
         await app.screen.jump_to("salary_range")
         assert feedback.display and "No salary range" in str(feedback.render())
         await app.screen.jump_to("company")
-        await pilot.press(*"Acme rockstar")  # typed: checked as before
+        await press(pilot, *"Acme rockstar")  # typed: checked as before
         assert feedback.display and "rockstar" in str(feedback.render()).lower()
 
 
@@ -676,8 +676,62 @@ async def test_typing_in_an_answered_multi_line_field_adds_to_the_end(drafts_fol
     app = JDWizardApp(session)
     async with app.run_test(size=SIZE) as pilot:
         await app.screen.jump_to("benefits")
-        await pilot.press("enter", *"Dental")
+        await press(pilot, "enter", *"Dental")
         assert session.answers["benefits"] == "Health insurance\nGym\nDental"
-        await pilot.press("pageup", "pagedown")
-        await pilot.press("enter", *"Pension")
+        await press(pilot, "pageup", "pagedown")
+        await press(pilot, "enter", *"Pension")
         assert session.answers["benefits"] == "Health insurance\nGym\nDental\nPension"
+
+
+async def test_a_finding_on_the_review_screen_jumps_to_its_word(drafts_folder, backend):
+    """The review opens on what is left to do; Enter on a finding opens its field with the
+    cursor at the word it is about."""
+    answers = dict(BACKEND_ANSWERS, what_you_do="a team that loves rockstar engineers")
+    path = drafts_folder / "jump.toml"
+    save_draft(Draft("backend-engineer", answers=answers), "", path)
+    app = JDWizardApp(open_session(path, drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ReviewScreen)
+        todo = app.screen.query_one("#todo", OptionList)
+        assert app.focused is todo  # not the Copy button
+        await wait_for(pilot, lambda: todo.option_count > 0, "the checks")
+        prompts = [str(todo.get_option_at_index(i).prompt) for i in range(todo.option_count)]
+        todo.highlighted = next(i for i, p in enumerate(prompts) if '"rockstar"' in p)
+        await press(pilot, "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, WizardScreen), "the fields")
+        box = answer_box(app)
+        assert box.field.name == "what_you_do" and app.focused is box
+        assert box.cursor_location == (0, answers["what_you_do"].index("rockstar"))
+
+
+async def test_the_preview_follows_the_line_typed_at_the_bottom_of_a_list(drafts_folder,
+                                                                         backend):
+    """Typing at the bottom of a long multi-line answer, the preview shows the line typed."""
+    benefits = "\n".join(f"Perk number {n}" for n in range(1, 40))
+    app = JDWizardApp(new_session(backend, None, {"benefits": benefits}, drafts_folder))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await preview_ready(pilot)
+        await app.screen.jump_to("benefits")
+        preview = app.screen.query_one(DocumentPreview)
+        await press(pilot, "enter", *"Free lunch")
+
+        def shown() -> str:
+            region = preview.content_region
+            rows = [strip.text for strip in app.screen._compositor.render_strips()]
+            return "\n".join(row[region.x:region.right] for row in rows[region.y:region.bottom])
+
+        await wait_for(pilot, lambda: "• Free lunch" in shown(), "the line typed in the preview")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20), (120, 35)])
+async def test_the_footer_keeps_quit_preview_and_the_palette(drafts_folder, backend, size):
+    """Quit, F2 and the command palette stay in the field screen's Footer on narrow
+    terminals; a wide one shows F4 too."""
+    app = JDWizardApp(new_session(backend, None, {}, drafts_folder))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        footer = app.screen._compositor.render_strips()[-1].text
+        for key in ("^q Quit", "f2 Preview", "^p palette"):
+            assert key in footer, (key, footer)
+        if size[0] >= 120:
+            assert "f4 Drafts" in footer, footer

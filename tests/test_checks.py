@@ -7,8 +7,8 @@ import json
 import pytest
 
 from conftest import BACKEND_ANSWERS
-from jdwizard.checks import check_draft, check_field, check_text
 from jdwizard.checks.pay import check_pay, jurisdictions
+from jdwizard.checks.post import check_draft, check_field, check_text
 from jdwizard.checks.terms import check_terms
 from jdwizard.checks.unfilled import check_leftovers
 from jdwizard.cli import main

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BACKEND_ANSWERS, answer_box, wait_for
+from conftest import BACKEND_ANSWERS, answer_box, press, wait_for
 from jdwizard import clipboard
 from jdwizard.clipboard import ClipboardUnavailable, copy_to_system_clipboard
 from jdwizard.draft.file import Draft, save_draft
@@ -98,7 +98,7 @@ async def choose_default_format(pilot) -> None:
     from jdwizard.ui.screens.dialogs import FormatChooser
 
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, FormatChooser), "the chooser")
-    await pilot.press("enter")
+    await press(pilot, "enter")
 
 
 async def copied(pilot, notices) -> None:
@@ -176,14 +176,14 @@ async def test_while_a_hanging_tool_is_waited_for_typing_goes_on(tool, monkeypat
     path = drafts_folder / "hang.toml"
     app = JDWizardApp(new_session(backend, path, dict(BACKEND_ANSWERS, company="Acme")))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("escape")  # every field is answered: it opened on the review screen
+        await press(pilot, "escape")  # every field is answered: it opened on the review screen
         assert isinstance(app.screen, WizardScreen)
         await app.screen.jump_to("company")
         document = app.session.document()
         await app.screen.run_action("copy")  # the palette's "Copy document"
         await choose_default_format(pilot)
         await wait_for(pilot, tool.started, "the tool to start")
-        await pilot.press(*" Logistics")
+        await press(pilot, *" Logistics")
         assert answer_box(app).text == "Acme Logistics"
         assert app.session.answers["company"] == "Acme Logistics"
         assert tool.running()  # those keys landed while the copy waited
@@ -195,7 +195,7 @@ async def test_while_a_hanging_tool_is_waited_for_typing_goes_on(tool, monkeypat
         assert str(path.with_suffix(".md")) in message  # where else to find the document
         assert app.clipboard == document  # sent to the terminal instead
         assert not tool.running()
-        await pilot.press(*"!")
+        await press(pilot, *"!")
         assert app.session.answers["company"] == "Acme Logistics!"
 
 
@@ -211,10 +211,10 @@ async def test_leaving_the_review_screen_while_the_copy_waits_loses_nothing(tool
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, ReviewScreen)
         document = app.session.document()
-        await pilot.press("c")
+        await press(pilot, "c")
         await choose_default_format(pilot)
         await wait_for(pilot, tool.started, "the tool to start")
-        await pilot.press("escape", *" Ltd")
+        await press(pilot, "escape", *" Ltd")
         assert isinstance(app.screen, WizardScreen) and tool.running()  # still waiting
         assert app.session.answers["company"] == "Acme Logistics Ltd"
         await copied(pilot, notices)
@@ -232,7 +232,7 @@ async def test_a_failing_tool_is_reported_and_the_terminal_copy_used(tool, draft
     app = JDWizardApp(open_session(path, drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
         document = app.session.document()
-        await pilot.press("c")
+        await press(pilot, "c")
         await choose_default_format(pilot)
         await copied(pilot, notices)
         title, severity, message = messages(notices)[-1]
@@ -241,7 +241,7 @@ async def test_a_failing_tool_is_reported_and_the_terminal_copy_used(tool, draft
         assert not any(m[0] == "Copied" for m in messages(notices))  # no false "Copied"
         assert app.clipboard == document
         assert app.is_running
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert isinstance(app.screen, WizardScreen)  # still answering keys
     assert "Traceback" not in capfd.readouterr().err
 
@@ -257,7 +257,7 @@ async def test_a_desktop_without_the_tool_copies_through_the_terminal(monkeypatc
     app = JDWizardApp(open_session(path, drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
         document = app.session.document()
-        await pilot.press("c")
+        await press(pilot, "c")
         await choose_default_format(pilot)
         await copied(pilot, notices)
         title, severity, message = messages(notices)[-1]

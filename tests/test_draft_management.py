@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
-from conftest import answer_box, wait_for
+from conftest import answer_box, press, wait_for
 from jdwizard.cli import main
 from jdwizard.draft.file import Draft, DraftError, load_draft, save_draft
 from jdwizard.draft.manage import rename_draft
@@ -65,7 +65,7 @@ async def focus_draft(app: JDWizardApp, pilot, company: str) -> None:
     assert isinstance(app.screen, StartScreen)
     draft_list = app.screen.query_one("#draft-list", OptionList)
     if app.focused is not draft_list:
-        await pilot.press("tab")
+        await press(pilot, "tab")
     assert app.focused is draft_list
     draft_list.highlighted = next(i for i, row in enumerate(rows(app)) if company in row)
 
@@ -75,16 +75,16 @@ async def test_the_filter_narrows_the_drafts_list(three_drafts, drafts_folder):
     async with app.run_test(size=SIZE) as pilot:
         assert len(rows(app)) == 3
         assert app.screen.query_one("#template-list").has_focus
-        await pilot.press("slash")  # from the templates list too
+        await press(pilot, "slash")  # from the templates list too
         draft_filter = app.screen.query_one("#draft-filter", Input)
         assert app.focused is draft_filter
-        await pilot.press(*"front")  # the template's title matches too
+        await press(pilot, *"front")  # the template's title matches too
         assert len(rows(app)) == 1 and "Globex" in rows(app)[0]
-        await pilot.press(*"zzz")
+        await press(pilot, *"zzz")
         assert rows(app) == [] and app.screen.query_one("#no-drafts").display
-        await pilot.press(*["backspace"] * 8)
+        await press(pilot, *["backspace"] * 8)
         assert len(rows(app)) == 3
-        await pilot.press(*"pix")  # letters are typed here, not commands (p, i, x)
+        await press(pilot, *"pix")  # letters are typed here, not commands (p, i, x)
         assert draft_filter.value == "pix" and isinstance(app.screen, StartScreen)
 
 
@@ -96,15 +96,15 @@ async def test_tab_switches_between_the_lists_and_never_lands_in_the_filter(thre
     async with app.run_test(size=SIZE) as pilot:
         templates = app.screen.query_one("#template-list")
         drafts = app.screen.query_one("#draft-list")
-        await pilot.press("tab")
+        await press(pilot, "tab")
         assert app.focused is drafts
-        await pilot.press("tab")
+        await press(pilot, "tab")
         assert app.focused is templates
-        await pilot.press("shift+tab")
+        await press(pilot, "shift+tab")
         assert app.focused is drafts
-        await pilot.press("x")
+        await press(pilot, "x")
         assert isinstance(app.screen, ConfirmScreen)  # x acted on the highlighted draft
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen), "the start screen")
         assert app.screen.query_one("#draft-filter", Input).value == ""
 
@@ -115,14 +115,14 @@ async def test_duplicate_opens_a_new_draft_at_its_location(three_drafts, drafts_
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
         await focus_draft(app, pilot, "Acme")
-        await pilot.press("d")
+        await press(pilot, "d")
         assert isinstance(app.screen, WizardScreen)
         assert app.screen.field.name == "location" and app.focused is answer_box(app)
         copy = app.session.path
         assert copy != three_drafts["Acme"] and copy.parent == drafts_folder
         assert app.session.answers == {"company": "Acme", "location": "Berlin"}
-        await pilot.press(*["backspace"] * 6, *"Paris")
-        await pilot.press("ctrl+q")
+        await press(pilot, *["backspace"] * 6, *"Paris")
+        await press(pilot, "ctrl+q")
     assert load_draft(three_drafts["Acme"]).answers == {"company": "Acme", "location": "Berlin"}
     assert load_draft(copy).answers == {"company": "Acme", "location": "Paris"}
 
@@ -134,7 +134,7 @@ async def test_duplicating_a_complete_draft_opens_the_copy_at_its_location(draft
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
         await focus_draft(app, pilot, "Acme")
-        await pilot.press("d")
+        await press(pilot, "d")
         assert isinstance(app.screen, WizardScreen)  # not the review: the city is to change
         assert app.screen.field.name == "location"
 
@@ -147,11 +147,11 @@ async def test_rename_moves_the_draft_and_its_documents(three_drafts, drafts_fol
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
         await focus_draft(app, pilot, "Globex")
-        await pilot.press("r")
+        await press(pilot, "r")
         assert isinstance(app.screen, AskScreen)
         assert "(.md, .txt, .html)" in app.screen.explanation
         app.screen.query_one(Input).value = "Globex Paris UI"
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen)
                        and any("globex-paris-ui.toml" in row for row in rows(app)), "the list")
         assert "Renamed globex.toml to globex-paris-ui.toml" in notices, notices
@@ -180,13 +180,13 @@ async def test_delete_asks_first_and_removes_the_draft_and_its_documents(
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
         await focus_draft(app, pilot, "Initech")
-        await pilot.press("x")
+        await press(pilot, "x")
         assert isinstance(app.screen, ConfirmScreen)
         assert "its documents (initech.md, initech.html)" in app.screen.question
-        await pilot.press("enter")  # the focused button is Cancel
+        await press(pilot, "enter")  # the focused button is Cancel
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen), "the start screen")
         assert path.exists() and len(rows(app)) == 3
-        await pilot.press("delete")
+        await press(pilot, "delete")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.click("#confirm")
         await wait_for(pilot, lambda: len(rows(app)) == 2, "the list")
@@ -207,7 +207,7 @@ async def test_a_draft_open_in_another_jdwizard_is_not_deleted(three_drafts, dra
         app = JDWizardApp(None, drafts_folder)
         async with app.run_test(size=SIZE) as pilot:
             await focus_draft(app, pilot, "Acme")
-            await pilot.press("x")
+            await press(pilot, "x")
             await pilot.click("#confirm")
             await wait_for(pilot, lambda: any("open in another jdwizard" in m for m in notices))
     finally:
@@ -222,13 +222,13 @@ async def test_f4_saves_the_draft_and_goes_back_to_the_start_screen(drafts_folde
 
     app = JDWizardApp(None, drafts_folder, autosave_seconds=0.05)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")  # the first template: Backend Engineer
+        await press(pilot, "enter")  # the first template: Backend Engineer
         assert isinstance(app.screen, WizardScreen)
-        await pilot.press(*"Umbrella")
+        await press(pilot, *"Umbrella")
         # an autosave while the company is typed: named without it
         await wait_for(pilot, lambda: any(drafts_folder.glob("*.toml")) and not app.session.dirty)
         assert [p.name.startswith("backend") for p in drafts_folder.glob("*.toml")] == [True]
-        await pilot.press("f4")
+        await press(pilot, "f4")
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen) and rows(app))
         assert len(app.screen_stack) == 2  # the default screen and the start screen
         assert len(rows(app)) == 1 and "Umbrella" in rows(app)[0]
@@ -238,7 +238,7 @@ async def test_f4_saves_the_draft_and_goes_back_to_the_start_screen(drafts_folde
         assert load_draft(path).answers == {"company": "Umbrella"}
         assert locking.holder(path) is None and not locking.lock_path(path).exists()
         assert f"Saved {path.name}; Tab, then Enter, resumes it." in notices
-        await pilot.press("tab", "enter")
+        await press(pilot, "tab", "enter")
         assert isinstance(app.screen, WizardScreen)
         assert app.session.answers == {"company": "Umbrella"}
 
@@ -253,22 +253,22 @@ async def test_after_save_as_the_start_screen_lists_the_new_file_first(drafts_fo
 
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", *"Umbrella", "ctrl+s")
+        await press(pilot, "enter", *"Umbrella", "ctrl+s")
         await wait_for(pilot, lambda: app.session.path is not None and not app.session.dirty)
         original = app.session.path
-        await pilot.press("ctrl+r", "f3")
+        await press(pilot, "ctrl+r", "f3")
         await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen), "the dialog")
         elsewhere = tmp_path / "shared" / "umbrella-paris.toml"
         app.screen.query_one(Input).value = str(elsewhere)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_for(pilot, lambda: app.session.path == elsewhere, "the save")
         assert isinstance(app.screen, ReviewScreen)
         await wait_for(pilot, lambda: app.screen.sub_title == "umbrella-paris.toml", "the title")
-        await pilot.press("f4")
+        await press(pilot, "f4")
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen) and rows(app))
         assert "umbrella-paris.toml" in rows(app)[0] and len(rows(app)) == 2
         assert f"Saved {elsewhere.name}; Tab, then Enter, resumes it." in notices
-        await pilot.press("tab", "enter")
+        await press(pilot, "tab", "enter")
         assert isinstance(app.screen, WizardScreen)
         assert app.session.path == elsewhere
     assert original.exists()
@@ -283,9 +283,9 @@ async def test_quitting_right_after_typing_the_company_names_the_file_after_it(d
 
     app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder), autosave_seconds=0.05)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Umbrella")
+        await press(pilot, *"Umbrella")
         await wait_for(pilot, lambda: any(drafts_folder.glob("*.toml")) and not app.session.dirty)
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     names = [p.name for p in drafts_folder.glob("*.toml")]
     assert len(names) == 1 and names[0].startswith("umbrella-backend-engineer-"), names
 
@@ -298,11 +298,11 @@ async def test_tab_then_enter_resumes_the_newest_draft_and_a_filter_then_enter_i
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
         newest = app.screen.drafts[0].company
-        await pilot.press("tab", "enter")
+        await press(pilot, "tab", "enter")
         assert isinstance(app.screen, WizardScreen)
         assert app.session.answers["company"] == newest
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("slash", *"front", "enter")
+        await press(pilot, "slash", *"front", "enter")
         assert isinstance(app.screen, WizardScreen)
         assert app.session.answers["company"] == "Globex"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from conftest import BACKEND_ANSWERS, wait_for
+from conftest import BACKEND_ANSWERS, press, wait_for
 from jdwizard.config import config_path, load_config
 from jdwizard.draft.file import Draft, load_draft, save_draft
 from jdwizard.draft.opening import open_session
@@ -35,28 +35,29 @@ async def choose(app: JDWizardApp, pilot, format_name: str) -> None:
     choices = app.screen.query_one("#format-list", OptionList)
     choices.highlighted = next(i for i in range(choices.option_count)
                                if choices.get_option_at_index(i).id == format_name)
-    await pilot.press("enter")
+    await press(pilot, "enter")
 
 
 async def message_titled(notices, pilot, title: str) -> None:
     await wait_for(pilot, lambda: any(n.title == title for n in notices), f"a {title!r} message")
 
 
-async def test_save_document_as_html_writes_it_beside_the_draft_and_remembers(drafts_folder, notices):
+async def test_save_document_as_html_writes_it_beside_the_draft_and_remembers(drafts_folder,
+                                                                             notices):
     path = draft(drafts_folder, dict(BACKEND_ANSWERS))
     app = JDWizardApp(open_session(path, drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, ReviewScreen)
-        await pilot.press("e")
+        await press(pilot, "e")
         await choose(app, pilot, "html")
         await message_titled(notices, pilot, "Saved")
         assert ("Saved", "information", "Saved acme.toml and acme.html") in messages(notices)
         assert not any(t == "Not finished" for t, _, _ in messages(notices))
         document = app.session.document()
-        await pilot.press("e")  # the next time, HTML is the highlighted choice
+        await press(pilot, "e")  # the next time, HTML is the highlighted choice
         await wait_for(pilot, lambda: isinstance(app.screen, FormatChooser), "the chooser")
         assert app.screen.query_one(OptionList).highlighted_option.id == "html"
-        await pilot.press("escape")
+        await press(pilot, "escape")
     html = path.with_suffix(".html").read_text("utf-8")
     assert html == export(document, "html")
     assert html.startswith("<h2>About Acme Logistics</h2>") and "{{" not in html
@@ -69,9 +70,9 @@ async def test_saving_an_unfinished_document_says_what_is_missing(drafts_folder,
     path = draft(drafts_folder, answers)
     app = JDWizardApp(open_session(path, drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+r")
+        await press(pilot, "ctrl+r")
         assert isinstance(app.screen, ReviewScreen)
-        await pilot.press("e")
+        await press(pilot, "e")
         await choose(app, pilot, "text")
         await message_titled(notices, pilot, "Not finished")
         warning = next(m for t, s, m in messages(notices) if t == "Not finished")
@@ -89,7 +90,7 @@ async def test_copy_fallback_names_the_file_of_the_chosen_format(drafts_folder, 
     app = JDWizardApp(open_session(path, drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("c")
+        await press(pilot, "c")
         await choose(app, pilot, "text")
         await message_titled(notices, pilot, "Copied via terminal")
         message = next(m for t, _, m in messages(notices) if t == "Copied via terminal")

@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from textual import events
 
-from conftest import BACKEND_ANSWERS, answer_box, post_keys, wait_for
+from conftest import BACKEND_ANSWERS, answer_box, post_keys, press, wait_for
 from jdwizard.draft.file import Draft, default_draft_path, draft_to_toml, load_draft, save_draft
 from jdwizard.draft.opening import new_session
 from jdwizard.export import to_plain_text
@@ -303,7 +303,7 @@ def answer_on_disk(path: Path, name: str) -> str | None:
 async def saved_answer(pilot, path: Path, name: str, expected: str) -> str | None:
     """Ctrl+S, then the answer `name` in the draft once the save has landed."""
     session = pilot.app.session
-    await pilot.press("ctrl+s")
+    await press(pilot, "ctrl+s")
     await wait_for(pilot, lambda: not session.dirty and answer_on_disk(path, name) is not None,
                    "the save")
     return answer_on_disk(path, name)
@@ -501,12 +501,12 @@ async def test_a_company_named_like_a_path_autosaves_in_the_drafts_folder(
     app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder), autosave_seconds=0.05)
     async with app.run_test(size=SIZE) as pilot:
         await replace_answer(pilot, company)
-        await pilot.press("enter", *"a shop")
+        await press(pilot, "enter", *"a shop")
         await wait_for(pilot, lambda: list(drafts_folder.glob("etc-passwd-*.toml"))
                        and not app.session.dirty, "the autosave")
         saved = list(drafts_folder.glob("etc-passwd-*.toml"))
         assert [p.name.startswith("etc-passwd-backend-engineer-") for p in saved] == [True]
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     answers = tomllib.loads(saved[0].read_text("utf-8"))["answers"]
     assert answers == {"company": company, "what_you_do": "a shop"}
     written = [p for p in home.rglob("*") if p.suffix in (".toml", ".md")]

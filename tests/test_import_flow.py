@@ -9,7 +9,7 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Input, OptionList
 
-from conftest import BACKEND_ANSWERS, wait_for
+from conftest import BACKEND_ANSWERS, press, wait_for
 from jdwizard.cli import main
 from jdwizard.draft.opening import new_session
 from jdwizard.paths import user_templates_dir
@@ -70,9 +70,9 @@ async def test_an_imported_template_walks_and_saves_like_the_builtin_one(tmp_pat
             pilot.app.post_message(events.Paste(answers[field.name]))
             await wait_for(pilot, lambda name=field.name: app.session.answers.get(name)
                            == answers[name], field.name)
-            await pilot.press("pagedown")
+            await press(pilot, "pagedown")
         assert isinstance(app.screen, ReviewScreen)
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         await wait_for(pilot, lambda: path.exists() and not app.session.dirty, "the save")
     assert tomllib.loads(path.read_text("utf-8"))["answers"] == answers
     document = path.with_suffix(".md").read_text("utf-8")
@@ -89,10 +89,10 @@ async def test_the_start_screen_imports_a_template(drafts_folder, tmp_path, noti
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, StartScreen)
-        await pilot.press("i")
+        await press(pilot, "i")
         assert isinstance(app.screen, AskScreen)
         app.screen.query_one(Input).value = str(tmp_path / "missing.txt")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await pilot.pause()
         assert isinstance(app.screen, AskScreen)  # no such file: said so, still asking
         copy = tmp_path / "my-seed.txt"
@@ -100,12 +100,12 @@ async def test_the_start_screen_imports_a_template(drafts_folder, tmp_path, noti
             "Backend Engineer job description template", "Platform Engineer job description "
             "template"), "utf-8")
         app.screen.query_one(Input).value = str(copy)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_for_message(notices, pilot, "Template imported")
         assert isinstance(app.screen, StartScreen)
         options = app.screen.query_one("#template-list", OptionList)
         assert options.highlighted_option.id == "template:platform-engineer"
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert isinstance(app.screen, WizardScreen)
         assert app.screen.session.template.id == "platform-engineer"
 
@@ -113,7 +113,7 @@ async def test_the_start_screen_imports_a_template(drafts_folder, tmp_path, noti
 async def import_dialog_value(app: JDWizardApp, pilot, value: str) -> None:
     await wait_for(pilot, lambda: isinstance(app.screen, AskScreen), "the question")
     app.screen.query_one(Input).value = value
-    await pilot.press("enter")
+    await press(pilot, "enter")
 
 
 async def test_importing_the_seed_from_the_start_screen_asks_for_a_free_id(drafts_folder,
@@ -122,7 +122,7 @@ async def test_importing_the_seed_from_the_start_screen_asks_for_a_free_id(draft
     (not "--id", which a dialog does not have), refuses a taken one, and imports under it."""
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("i")
+        await press(pilot, "i")
         await import_dialog_value(app, pilot, str(SEED))
         await wait_for(pilot, lambda: isinstance(app.screen, AskScreen)
                        and "id" in app.screen.ask_title, "the question for an id")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from conftest import BACKEND_ANSWERS, wait_for
+from conftest import BACKEND_ANSWERS, press, wait_for
 from jdwizard.cli import main
 from jdwizard.draft.file import Draft, DraftError, load_draft, save_draft
 from jdwizard.draft.listing import summarize
@@ -232,9 +232,9 @@ async def test_the_app_shows_what_an_older_draft_kept(old_draft, notices):
 
         await wait_for(pilot, lambda: any(row.startswith("  domain: 'payments' (kept in the file")
                                           for row in rows()), "the kept answer")
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert isinstance(app.screen, WizardScreen)
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
         await wait_for(pilot, lambda: not app.is_running, "the app to end")
     assert tomllib.loads(old_draft.read_text("utf-8"))["answers"]["domain"] == "payments"
 

@@ -11,7 +11,7 @@ import pytest
 from textual import events
 from textual.widgets import Input, OptionList, Static
 
-from conftest import BACKEND_ANSWERS, answer_box, wait_for
+from conftest import BACKEND_ANSWERS, answer_box, press, wait_for
 from jdwizard import cli
 from jdwizard.cli import drafts as draft_commands
 from jdwizard.config import config_path
@@ -20,8 +20,7 @@ from jdwizard.draft.opening import open_session
 from jdwizard.draft.profiles import load_profile
 from jdwizard.paths import profiles_dir
 from jdwizard.ui.app import JDWizardApp
-from jdwizard.ui.screens.dialogs import AskScreen
-from jdwizard.ui.screens.dialogs import ProfileChooser
+from jdwizard.ui.screens.dialogs import AskScreen, ProfileChooser
 from jdwizard.ui.screens.review import ReviewScreen
 from jdwizard.ui.screens.start import StartScreen
 from jdwizard.ui.screens.wizard import WizardScreen
@@ -46,14 +45,14 @@ async def test_review_saves_the_company_answers_to_a_profile(done_draft, drafts_
     app = JDWizardApp(open_session(done_draft, drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, ReviewScreen)
-        await pilot.press("p")
+        await press(pilot, "p")
         await wait_for(pilot, lambda: isinstance(app.screen, AskScreen), "the question")
         assert app.screen.query_one(Input).value == "Acme Logistics"
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_for(pilot, lambda: any(n.title == "Profile saved" for n in notices))
         assert any("Saved 6 company answers to the profile Acme Logistics" in n
                    and "It is now the default" in n for n in notices)
-        await pilot.press("f4")
+        await press(pilot, "f4")
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen), "the start screen")
         assert "Company profile: Acme Logistics" in str(
             app.screen.query_one("#profile-line", Static).render())
@@ -68,9 +67,9 @@ async def test_saving_to_a_profile_keeps_the_default_already_chosen(done_draft, 
     assert cli.main(["profile", "use", "globex"]) == 0
     app = JDWizardApp(open_session(done_draft, drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("p")
+        await press(pilot, "p")
         await wait_for(pilot, lambda: isinstance(app.screen, AskScreen), "the question")
-        await pilot.press("ctrl+u", *"Initech", "enter")
+        await press(pilot, "ctrl+u", *"Initech", "enter")
         await wait_for(pilot, lambda: any(n.title == "Profile saved" for n in notices))
         assert not any("default" in n for n in notices)
     assert tomllib.loads(config_path().read_text("utf-8"))["profile"] == "globex"
@@ -86,18 +85,18 @@ async def test_a_second_draft_from_another_template_starts_with_the_company_answ
         assert isinstance(app.screen, StartScreen)
         profile_line = app.screen.query_one("#profile-line", Static)
         assert "No company profile" in str(profile_line.render())
-        await pilot.press("p")
+        await press(pilot, "p")
         assert isinstance(app.screen, ProfileChooser)  # up once the key is handled
         choices = app.screen.query_one(OptionList)
         choices.highlighted = 1  # the first saved profile, after "No profile"
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_for(pilot, lambda: "Company profile: Acme Logistics" in str(
             profile_line.render()), "the profile line")
         templates = app.screen.query_one("#template-list", OptionList)
         templates.highlighted = next(
             i for i in range(templates.option_count)
             if templates.get_option_at_index(i).id == "template:frontend-engineer")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert isinstance(app.screen, WizardScreen)
         session = app.screen.session
         assert session.template.id == "frontend-engineer"
@@ -115,7 +114,7 @@ async def test_a_second_draft_from_another_template_starts_with_the_company_answ
         assert "Filled in from the Acme Logistics profile" in str(
             app.screen.query_one("#hint", Static).render())
         answer_box(app).select_all()
-        await pilot.press(*"Acme")  # edited: no longer the profile's answer
+        await press(pilot, *"Acme")  # edited: no longer the profile's answer
         assert "⌂ profile" not in str(rows.get_option_at_index(0).prompt)
         assert "Filled in from" not in str(app.screen.query_one("#hint", Static).render())
         answer_box(app).select_all()

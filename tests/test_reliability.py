@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, Input, OptionList, Static, TextArea
 
-from conftest import BACKEND_ANSWERS, wait_for
+from conftest import BACKEND_ANSWERS, press, wait_for
 from jdwizard import files as storage
 from jdwizard.cli import main
 from jdwizard.draft import lock as locking
@@ -69,7 +69,7 @@ def test_a_bad_draft_is_one_clear_line_and_left_untouched(kind, tmp_path, capsys
 async def open_bad_draft_from_start(app: JDWizardApp, pilot) -> BadDraftScreen:
     assert isinstance(app.screen, StartScreen)
     assert app.screen.query_one("#draft-list", OptionList).highlighted == 0
-    await pilot.press("tab", "enter")  # Enter is handled once the dialog is up
+    await press(pilot, "tab", "enter")  # Enter is handled once the dialog is up
     assert isinstance(app.screen, BadDraftScreen)
     return app.screen
 
@@ -90,8 +90,8 @@ async def test_start_screen_offers_a_read_only_view_of_a_bad_draft(drafts_folder
         await wait_for(pilot, lambda: isinstance(app.screen, FileViewScreen), "the view")
         view = app.screen.query_one(TextArea)
         assert view.read_only and view.text == content
-        await pilot.press(*"typing here changes nothing")
-        await pilot.press("escape")
+        await press(pilot, *"typing here changes nothing")
+        await press(pilot, "escape")
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen), "the start screen")
     assert path.read_text(encoding="utf-8") == content
 
@@ -130,7 +130,7 @@ async def test_a_bad_draft_can_start_a_new_draft_with_its_readable_answers(draft
         session = app.screen.session
         assert session.answers == {"company": "Acme", "location": "Berlin"}
         assert session.path != path
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         await wait_for(pilot, lambda: session.path is not None and not session.dirty)
         saved = session.path
     assert path.read_text(encoding="utf-8") == content
@@ -141,7 +141,7 @@ async def test_a_bad_draft_can_start_a_new_draft_with_its_readable_answers(draft
 
 
 async def save_as(pilot, path: Path) -> None:
-    await pilot.press("f3")
+    await press(pilot, "f3")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, SaveAsScreen), "the dialog")
     await save_as_in_open_dialog(pilot, path)
 
@@ -160,7 +160,7 @@ async def test_disk_full_keeps_the_answers_and_save_as_writes_them_elsewhere(
     monkeypatch.setattr("jdwizard.draft.file.atomic_write_text", disk_full)
     app = JDWizardApp(new_session(backend, target, {}, folder=tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Acme", "ctrl+s")
+        await press(pilot, *"Acme", "ctrl+s")
         await wait_for(pilot, lambda: any("No space left on device" in m and "F3" in m
                                           for m in notices), "the message")
         assert app.session.answers["company"] == "Acme"
@@ -168,8 +168,8 @@ async def test_disk_full_keeps_the_answers_and_save_as_writes_them_elsewhere(
         await save_as(pilot, elsewhere)
         assert isinstance(app.screen, WizardScreen)
         assert app.session.path == elsewhere
-        await pilot.press(*" Co")
-        await pilot.press("ctrl+q")
+        await press(pilot, *" Co")
+        await press(pilot, "ctrl+q")
         await wait_for(pilot, lambda: not app.is_running, "the app to end")
     assert not target.exists()
     assert load_draft(elsewhere).answers["company"] == "Acme Co"
@@ -188,7 +188,7 @@ async def test_a_read_only_folder_is_reported_and_save_as_recovers(tmp_path, bac
     try:
         app = JDWizardApp(new_session(backend, target, {}, folder=tmp_path))
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press(*"Acme", "ctrl+s")
+            await press(pilot, *"Acme", "ctrl+s")
             await wait_for(pilot, lambda: any(m.startswith(f"Could not save {target}")
                                               for m in notices), "the message")
             await save_as(pilot, target)  # the same unusable place: refused in the dialog
@@ -209,7 +209,7 @@ async def save_as_in_open_dialog(pilot, path: Path) -> None:
     field = dialog.query_one("#save-as-path", Input)
     error = dialog.query_one("#save-as-error", Static)
     field.value = str(path)
-    await pilot.press("enter")
+    await press(pilot, "enter")
     await wait_for(pilot, lambda: str(error.render()) or (
         pilot.app.screen is not dialog and pilot.app.session.path == path.absolute()
         and not pilot.app.session.dirty), "the save")
@@ -224,11 +224,11 @@ async def test_save_as_refuses_a_folder_an_existing_file_or_another_suffix(
     path = {"directory": tmp_path, "existing": existing, "not-toml": tmp_path / "x.txt"}[kind]
     app = JDWizardApp(new_session(backend, tmp_path / "d.toml", {}, folder=tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Acme")
+        await press(pilot, *"Acme")
         await save_as(pilot, path)
         assert isinstance(app.screen, SaveAsScreen)
         assert str(app.screen.query_one("#save-as-error", Static).render())
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_for(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
     assert existing.read_text(encoding="utf-8") == GOOD
 
@@ -290,10 +290,10 @@ async def test_the_app_saves_to_a_copy_when_the_draft_changed_on_disk(saved_draf
         other = load_draft(saved_draft)  # another jdwizard saves its newer answers
         other.answers["what_you_do"] = "theirs"
         save_draft(other, "", saved_draft)
-        await pilot.press(*"mine")
+        await press(pilot, *"mine")
         await wait_for(pilot, lambda: any("changed elsewhere" in m and "shared-copy.toml" in m
                                           for m in notices), "the autosave's message")
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
         await wait_for(pilot, lambda: not app.is_running, "the app to end")
     assert load_draft(saved_draft).answers["what_you_do"] == "theirs"
     assert load_draft(saved_draft.with_name("shared-copy.toml")).answers["what_you_do"] == "mine"
@@ -321,8 +321,8 @@ async def test_the_second_terminal_is_warned_and_writes_a_copy(saved_draft, draf
         async with app.run_test(size=SIZE) as pilot:
             assert any("open in another jdwizard" in m and "shared-copy.toml" in m
                        for m in notices)
-            await pilot.press(*"Globex")
-            await pilot.press("ctrl+q")
+            await press(pilot, *"Globex")
+            await press(pilot, "ctrl+q")
             await wait_for(pilot, lambda: not app.is_running, "the app to end")
     finally:
         other.communicate("")

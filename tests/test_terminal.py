@@ -20,7 +20,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
 
-from conftest import BACKEND_ANSWERS, answer_box, post_keys, wait_for
+from conftest import BACKEND_ANSWERS, answer_box, press, wait_for
 from jdwizard.draft.file import load_draft
 from jdwizard.draft.opening import new_session
 from jdwizard.ui.app import JDWizardApp
@@ -70,15 +70,15 @@ async def test_at_40x12_the_question_and_answer_show_and_typing_saves(drafts_fol
         assert app.focused is answer
         assert any(FIRST_QUESTION in line for line in screen_lines(app))
 
-        await pilot.press(*"Acme")
+        await press(pilot, *"Acme")
         row = screen_lines(app)[answer.content_region.y]
         assert "Acme" in row  # typed text shows in the answer box
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert screen.field.name == "what_you_do"
         assert drawn(app, screen.query_one("#question"))
         assert any("What does your company do?" in line for line in screen_lines(app))
         assert drawn(app, answer_box(app))
-        await pilot.press(*"a shop", "ctrl+s")
+        await press(pilot, *"a shop", "ctrl+s")
         await wait_for(pilot, lambda: not app.session.dirty, "the save")
     assert load_draft(path).answers == {"company": "Acme", "what_you_do": "a shop"}
 
@@ -99,13 +99,13 @@ async def test_at_40x12_every_fields_answer_box_is_on_screen(drafts_folder, back
                 hidden.append(f"{field.name}: question")
             if not drawn(app, answer):
                 hidden.append(f"{field.name}: answer box (content at {answer.content_region})")
-            await pilot.press("pagedown")
+            await press(pilot, "pagedown")
     assert not hidden, f"at {SMALL[0]}x{SMALL[1]}, not on screen: {hidden}"
 
 
 async def test_at_40x12_the_review_screen_text_is_not_cut_off(drafts_folder, backend):
     app = JDWizardApp(new_session(backend, drafts_folder / "r.toml", dict(BACKEND_ANSWERS)))
-    async with app.run_test(size=SMALL) as pilot:
+    async with app.run_test(size=SMALL):
         assert isinstance(app.screen, ReviewScreen)  # every field answered: opens on review
         width = app.screen.size.width
         summary = app.screen.query_one("#review-summary")
@@ -132,9 +132,9 @@ async def test_at_40x12_the_start_screen_shows_templates_and_drafts(drafts_folde
         assert any("Globex" in line for line in lines), lines
         for selector in ("#template-list", "#draft-list"):
             assert drawn(app, app.screen.query_one(selector)), (selector, lines)
-        await pilot.press("tab")  # Tab reaches the drafts
+        await press(pilot, "tab")  # Tab reaches the drafts
         assert app.screen.query_one("#draft-list").has_focus
-        await pilot.press("shift+tab", "enter")
+        await press(pilot, "shift+tab", "enter")
         assert isinstance(app.screen, WizardScreen)
         await pilot.pause()
         assert any(FIRST_QUESTION in line for line in screen_lines(app))
@@ -148,22 +148,22 @@ async def test_resizing_between_keystrokes_loses_no_character(drafts_folder, bac
     app = JDWizardApp(new_session(backend, path, {}, folder=drafts_folder))
     async with app.run_test(size=(120, 35)) as pilot:
         screen = app.screen
-        await pilot.press("A", "c")
+        await press(pilot, "A", "c")
         await pilot.resize_terminal(40, 12)  # narrow: the preview gives way to the form
         assert not screen.query_one("#preview").display
-        await pilot.press("m", "e")
+        await press(pilot, "m", "e")
         await pilot.resize_terminal(80, 24)  # wide again: the preview comes back
         assert screen.query_one("#preview").display
-        await pilot.press(" ", "L")
+        await press(pilot, " ", "L")
         await pilot.resize_terminal(120, 35)
-        await pilot.press("t", "d")
+        await press(pilot, "t", "d")
         assert answer_box(app).text == "Acme Ltd"
         assert app.focused is answer_box(app)
-        await pilot.press("enter")
-        await pilot.press(*"a sh")
+        await press(pilot, "enter")
+        await press(pilot, *"a sh")
         await pilot.resize_terminal(40, 12)
-        await pilot.press(*"op")
-        await pilot.press("ctrl+s")
+        await press(pilot, *"op")
+        await press(pilot, "ctrl+s")
         await wait_for(pilot, lambda: not app.session.dirty, "the save")
     assert load_draft(path).answers == {"company": "Acme Ltd", "what_you_do": "a shop"}
 
@@ -190,7 +190,7 @@ async def test_resizes_queued_among_keys_lose_no_character(drafts_folder, backen
                 app.post_message(events.Key(step, step if len(step) == 1 else None))
         await wait_for(pilot, lambda: app.session.answers.get("what_you_do") == "a shop")
         assert app.session.answers == {"company": "Acme", "what_you_do": "a shop"}
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         await wait_for(pilot, lambda: not app.session.dirty, "the save")
     assert load_draft(path).answers == {"company": "Acme", "what_you_do": "a shop"}
 
@@ -317,17 +317,17 @@ async def test_keyboard_only_at_40x12_reaches_review_and_saves(drafts_folder, ba
         assert screen.field.name == "salary_range"  # the first unanswered required field
         app.post_message(events.Paste(typed["salary_range"]))  # as the terminal sends a paste
         await wait_for(pilot, lambda: answer_box(app).text == typed["salary_range"])
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert screen.field.name == "extra_pay"  # optional, already answered: move on
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert screen.field.name == "benefits"
-        await pilot.press(*"Health", "enter", *"Dental", "pagedown")
+        await press(pilot, *"Health", "enter", *"Dental", "pagedown")
         assert screen.field.name == "pto_policy"
-        await pilot.press(*typed["pto_policy"], "enter")
+        await press(pilot, *typed["pto_policy"], "enter")
         assert isinstance(app.screen, ReviewScreen)
         summary = str(app.screen.query_one("#review-summary", Static).render())
         assert "Every required field is answered" in summary
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         await wait_for(pilot, lambda: not app.session.dirty, "the save")
     assert load_draft(path).answers == {**presets, **typed}
     assert "30 days" in path.with_suffix(".md").read_text("utf-8")
@@ -383,7 +383,7 @@ async def test_two_sizes_queued_together_settle_and_typing_goes_on(
         screen.post_message(events.Resize(Size(40, 12), Size(40, 12)))
         screen.call_later(lambda: None)  # not next to each other: neither replaces the other
         screen.post_message(events.Resize(Size(60, 20), Size(60, 20)))
-        await pilot.press(*"Acme")
+        await press(pilot, *"Acme")
         assert answer_box(app).text == "Acme"
         await wait_for(pilot, lambda: screen.size == Size(60, 20), "the terminal's size")
     assert layouts < 10

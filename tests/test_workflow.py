@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
-from conftest import BACKEND_ANSWERS, wait_for
+from conftest import BACKEND_ANSWERS, press, wait_for
 from jdwizard.config import config_path
 from jdwizard.draft.file import Draft, save_draft
 from jdwizard.draft.opening import new_session
@@ -90,7 +90,7 @@ async def test_every_wizard_and_review_key_is_in_the_palette_with_its_key(drafts
             keys = {key for entry in palette_keys for key in entry.replace("pgdn", "pagedown")
                     .replace("pgup", "pageup").split(" / ")}
             assert shown <= keys, shown - keys
-            await pilot.press("ctrl+r")
+            await press(pilot, "ctrl+r")
             assert isinstance(app.screen, ReviewScreen)
 
 
@@ -104,6 +104,6 @@ async def test_palette_jumps_from_the_review_screen_to_a_field(drafts_folder, ba
         assert isinstance(app.screen, ReviewScreen)
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
         assert commands["Copy document"].help.endswith("  c")
-        commands["Jump to field: Datastore"].callback()
+        await commands["Jump to field: Datastore"].callback()  # as the palette does
         await wait_for(pilot, lambda: isinstance(app.screen, WizardScreen)
                        and app.screen.field.name == "datastore", "the jump")
