@@ -9,22 +9,28 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from jdwizard.errors import UserError
+
+if TYPE_CHECKING:
+    import argparse
 
 __all__ = ["main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (0 ok, 1 user error, 2 usage)."""
-    import argparse
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:  # plain `jdwizard`, the start screen: no parser to import or build (~10 ms)
+        from jdwizard.cli.app import run_app
 
-    from jdwizard.cli import app, drafts, profiles, templates
+        return _reported(lambda: run_app(None))
+    from jdwizard.cli import drafts, profiles, templates
     from jdwizard.cli.parser import build_parser
 
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
+    args = build_parser().parse_args(argv)
     handlers: dict[str | None, Callable[[argparse.Namespace], int]] = {
-        None: app.start,
         "new": drafts.new,
         "resume": drafts.resume,
         "render": drafts.render,
@@ -35,8 +41,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": templates.import_file,
         "profile": profiles.run,
     }
+    if args.command is None:  # options only, e.g. `jdwizard --help` exits before this
+        from jdwizard.cli.app import run_app
+
+        return _reported(lambda: run_app(None))
+    return _reported(lambda: handlers[args.command](args))
+
+
+def _reported(run: Callable[[], int]) -> int:
+    """Run a command; a user's mistake is one line on stderr (exit 1), not a traceback."""
     try:
-        return handlers[args.command](args)
+        return run()
     except UserError as error:
         print(f"jdwizard: error: {error}", file=sys.stderr)
         return 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING
 from jdwizard.errors import UserError
 
 if TYPE_CHECKING:
+
     from jdwizard.draft.session import Session
 
 
@@ -25,11 +25,6 @@ def check_terminal() -> None:
             "the wizard needs a terminal with cursor movement, and TERM=dumb has none; run it in "
             "a terminal emulator (or set TERM=xterm-256color if yours supports it)"
         )
-
-
-def start(args: argparse.Namespace) -> int:
-    """`jdwizard`: the start screen."""
-    return run_app(None)
 
 
 def run_app(session: Session | None) -> int:

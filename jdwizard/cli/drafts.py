@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +12,8 @@ from jdwizard.cli.output import as_json
 from jdwizard.errors import UserError
 
 if TYPE_CHECKING:
+    import argparse
+
     from jdwizard.draft.profiles import Profile
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
 import os
 
 from jdwizard.errors import UserError

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
 import sys
 
 from jdwizard.cli.output import as_json
