@@ -14,8 +14,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from jdwizard.errors import UserError
 from jdwizard.files import ReadProblem, Unreadable, atomic_write_text, read_text
 from jdwizard.paths import config_dir
@@ -63,6 +61,7 @@ def save_config(config: Config, path: Path | None = None) -> Path:
         value = getattr(config, key)
         if value:
             data[key] = value
+    import tomli_w  # here: only a save needs it (its import is about 1 ms of start-up)
     atomic_write_text(path, tomli_w.dumps(data))
     return path
 

@@ -25,8 +25,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from jdwizard.errors import UserError
 from jdwizard.files import ReadProblem, Unreadable, atomic_write_text, read_text
 
@@ -176,6 +174,7 @@ def draft_to_toml(draft: Draft) -> str:
         data["updated"] = draft.updated
     data.update(draft.extra)
     data["answers"] = dict(draft.answers)
+    import tomli_w  # here: only a save needs it (its import is about 1 ms of start-up)
     return tomli_w.dumps(data)
 
 

@@ -24,8 +24,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from jdwizard.draft.file import now, slugify
 from jdwizard.errors import UserError
 from jdwizard.files import ReadProblem, Unreadable, atomic_write_text, read_text
@@ -170,6 +168,7 @@ def profile_to_toml(profile: Profile) -> str:
         data["updated"] = profile.updated
     data.update((key, value) for key, value in profile.extra.items() if key not in _KNOWN_KEYS)
     data["answers"] = dict(profile.answers)
+    import tomli_w  # here: only a save needs it (its import is about 1 ms of start-up)
     return tomli_w.dumps(data)
 
 

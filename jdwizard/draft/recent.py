@@ -12,8 +12,6 @@ import contextlib
 import tomllib
 from pathlib import Path
 
-import tomli_w
-
 from jdwizard.files import atomic_write_text
 from jdwizard.paths import data_dir, drafts_dir
 
@@ -50,6 +48,7 @@ def remember(path: Path, folder: Path | None = None) -> None:
     if path.parent == (folder or drafts_dir()).absolute():
         return
     paths = [path, *(item for item in recent_drafts() if item.absolute() != path)]
+    import tomli_w  # here: only a save needs it (its import is about 1 ms of start-up)
     with contextlib.suppress(OSError):
         atomic_write_text(recent_path(), tomli_w.dumps({
             "drafts": [str(item) for item in paths[:MAX_RECENT]],
