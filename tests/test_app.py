@@ -83,7 +83,8 @@ async def test_full_walk_saves_toml_and_markdown(drafts_folder, backend):
         assert "{{company}}" in preview_text(app)
         await walk_all_fields(pilot, BACKEND_ANSWERS)
         assert isinstance(app.screen, ReviewScreen)
-        assert "Every required field is answered" in text_of(app, "#review-summary")
+        await wait_for(pilot, lambda: "Every required field is answered" in text_of(
+            app, "#review-summary"), "the summary")
         await press(pilot, "ctrl+s")
         await wait_for(pilot, lambda: saved_answers(path) == BACKEND_ANSWERS, "the save")
     markdown = path.with_suffix(".md").read_text("utf-8")

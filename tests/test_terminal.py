@@ -105,8 +105,10 @@ async def test_at_40x12_every_fields_answer_box_is_on_screen(drafts_folder, back
 
 async def test_at_40x12_the_review_screen_text_is_not_cut_off(drafts_folder, backend):
     app = JDWizardApp(new_session(backend, drafts_folder / "r.toml", dict(BACKEND_ANSWERS)))
-    async with app.run_test(size=SMALL):
+    async with app.run_test(size=SMALL) as pilot:
         assert isinstance(app.screen, ReviewScreen)  # every field answered: opens on review
+        summary = app.screen.query_one("#review-summary", Static)
+        await wait_for(pilot, lambda: str(summary.render()), "the summary")
         width = app.screen.size.width
         summary = app.screen.query_one("#review-summary")
         assert summary.region.right <= width, (
@@ -325,8 +327,9 @@ async def test_keyboard_only_at_40x12_reaches_review_and_saves(drafts_folder, ba
         assert screen.field.name == "pto_policy"
         await press(pilot, *typed["pto_policy"], "enter")
         assert isinstance(app.screen, ReviewScreen)
-        summary = str(app.screen.query_one("#review-summary", Static).render())
-        assert "Every required field is answered" in summary
+        summary = app.screen.query_one("#review-summary", Static)
+        await wait_for(pilot, lambda: "Every required field is answered" in str(
+            summary.render()), "the summary")
         await press(pilot, "ctrl+s")
         await wait_for(pilot, lambda: not app.session.dirty, "the save")
     assert load_draft(path).answers == {**presets, **typed}

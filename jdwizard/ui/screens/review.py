@@ -73,19 +73,6 @@ class ReviewScreen(ActionScreen[None]):
     def on_mount(self) -> None:
         self.title = f"Review · {visible(self.session.template.title)}"
         self.watch(self.app, "draft_path", self._show_path)
-        missing = self.session.missing()
-        attention = self.session.needs_attention()
-        summary = self.query_one("#review-summary", Static)
-        answered, required = self.session.progress()
-        if missing:
-            summary.update(Text.assemble(
-                (f"{len(missing)} required field(s) unanswered", "bold red"),
-                f" ({answered} of {required} answered). Select one to fill it in.",
-            ))
-        elif attention:
-            summary.update(Text("All required fields answered; check the ones marked ✗", "bold"))
-        else:
-            summary.update(Text("Every required field is answered. Ready to copy.", "bold green"))
         self.set_focus(self.query_one("#todo", OptionList))  # what is left to do comes first
         self._fill()
 
@@ -94,14 +81,31 @@ class ReviewScreen(ActionScreen[None]):
 
     @work(exclusive=True, group="checks")
     async def _fill(self) -> None:
-        """The document, and the checks of the whole draft (off the event loop)."""
+        """What is left to do, the document, and the checks of the whole draft (off the event
+        loop), once every key typed before the review is in the answers."""
         from jdwizard.checks.post import check_draft
 
+        await self.controller.settle()
+        self._show_summary()
         renderer = await self.controller.renderer()
         answers = dict(self.session.answers)
         self.query_one(DocumentPreview).show(renderer.segments(answers), None)
         report = await asyncio.to_thread(check_draft, self.session.template, answers)
         self.show_report(report)
+
+    def _show_summary(self) -> None:
+        missing = self.session.missing()
+        answered, required = self.session.progress()
+        summary = self.query_one("#review-summary", Static)
+        if missing:
+            summary.update(Text.assemble(
+                (f"{len(missing)} required field(s) unanswered", "bold red"),
+                f" ({answered} of {required} answered). Select one to fill it in.",
+            ))
+        elif self.session.needs_attention():
+            summary.update(Text("All required fields answered; check the ones marked ✗", "bold"))
+        else:
+            summary.update(Text("Every required field is answered. Ready to copy.", "bold green"))
 
     def show_report(self, report: Report) -> None:
         """The checks' summary, and each finding as a jump to its field, at its word."""
