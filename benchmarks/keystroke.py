@@ -24,7 +24,7 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 
 def core_figures(repeats: int) -> list[float]:
-    from jdwizard.checks import check_field
+    from jdwizard.checks.post import check_field
     from jdwizard.draft.file import Draft
     from jdwizard.draft.session import Session
     from jdwizard.template.library import get_template
