@@ -61,6 +61,27 @@ async def test_review_saves_the_company_answers_to_a_profile(done_draft, drafts_
     assert tomllib.loads(config_path().read_text("utf-8"))["profile"] == "acme-logistics"
 
 
+async def test_a_broken_config_costs_only_the_default_not_the_profile(done_draft, drafts_folder,
+                                                                    notices):
+    """The profile is written first; a config.toml that cannot be read is left as it is, and
+    the message says the profile is saved, just not made the default."""
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text("theme = = broken\n", encoding="utf-8")
+    app = JDWizardApp(open_session(done_draft, drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "p")
+        await wait_for(pilot, lambda: isinstance(app.screen, AskScreen), "the question")
+        await press(pilot, "enter")
+        await wait_for(pilot, lambda: any(n.title == "Profile saved" for n in notices),
+                       "the profile's message")
+        assert not any(n.title == "Profile not saved" for n in notices)
+        assert any(n.title == "Default unchanged" and "fix or delete it" in n for n in notices)
+        assert app.controller is not None
+        assert app.controller.session.profile_name == "Acme Logistics"
+    assert load_profile("acme-logistics").answers == COMPANY_ANSWERS
+    assert config_path().read_text("utf-8") == "theme = = broken\n"
+
+
 async def test_saving_to_a_profile_keeps_the_default_already_chosen(done_draft, drafts_folder,
                                                                    notices):
     assert cli.main(["profile", "save", str(done_draft), "--name", "Globex"]) == 0

@@ -283,3 +283,15 @@ def test_unknown_top_level_keys_are_kept(backend: Template) -> None:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data["note"] == "by hand"
     assert data["name"] == "acme"
+
+
+def test_a_profile_fills_a_company_field_named_otherwise_by_its_role(backend):
+    """A template may call its company field anything (its role says what it is): a profile
+    saved from a built-in template, or started with `profile edit`, still fills it."""
+    fields = tuple(dataclasses.replace(field, name="employer") if field.name == "company"
+                   else field for field in backend.fields)
+    other = dataclasses.replace(backend, fields=fields)
+    profile = Profile("acme", "Acme", {"company": "Acme", "location": "Berlin"})
+    answers = profile_answers_for(profile, other)
+    assert answers["employer"] == "Acme" and answers["location"] == "Berlin"
+    assert "company" not in answers

@@ -29,7 +29,7 @@ from jdwizard.errors import UserError
 from jdwizard.files import ReadProblem, Unreadable, atomic_write_text, read_text
 from jdwizard.paths import profiles_dir
 from jdwizard.template.model import Field, Template
-from jdwizard.template.roles import Role
+from jdwizard.template.roles import STANDARD_NAMES, Role
 
 FORMAT_VERSION = 1
 MAX_PROFILE_BYTES = 1_000_000
@@ -216,8 +216,11 @@ def _summary(path: Path) -> ProfileSummary:
 
 
 def _answer_for(field: Field, answers: dict[str, str]) -> str:
-    """A field's answer in `answers`, looked up by its name, then by its earlier names."""
-    for name in (field.name, *field.renamed_from):
+    """A field's answer in `answers`, looked up by its name, then by its earlier names, then
+    by the name its role has in the built-in templates (a profile saved from one of those, or
+    started from the command line, fills a template that names its company field otherwise)."""
+    standard = STANDARD_NAMES.get(field.role) if field.role is not None else None
+    for name in (field.name, *field.renamed_from, *([standard] if standard else [])):
         value = answers.get(name, "")
         if value.strip():
             return value

@@ -285,16 +285,20 @@ class DraftController:
             profile_id = profile_id_for(name)
             profile = await asyncio.to_thread(
                 update_profile_from, answers, session.template, profile_id, name)
-            made_default = False
-            if not (await asyncio.to_thread(load_config)).profile:
-                await asyncio.to_thread(update_config, profile=profile_id)
-                made_default = True
         except (UserError, OSError) as error:
             self.app.notify(str(error), title="Profile not saved", severity="error", markup=False)
             return None
         session.profile_name = profile.name
-        default = (" It is now the default: new drafts start from it (p on the start screen "
-                   "changes that).") if made_default else ""
+        default = ""
+        try:  # the profile is saved: a config that cannot be read or written only costs this
+            if not (await asyncio.to_thread(load_config)).profile:
+                await asyncio.to_thread(update_config, profile=profile_id)
+                default = (" It is now the default: new drafts start from it (p on the start "
+                           "screen changes that).")
+        except (UserError, OSError) as error:
+            self.app.notify(f"The profile is saved, but not made the default: {error}",
+                            title="Default unchanged", severity="warning", markup=False,
+                            timeout=12)
         self.app.notify(f"Saved {len(names)} company answers to the profile {profile.name} "
                         f"({profile.path}).{default}", title="Profile saved", markup=False)
         return profile_id
