@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # imported where used: each first screen loads only what it n
     from jdwizard.draft.session import Session
     from jdwizard.template.model import Template
     from jdwizard.template.roles import Role
-    from jdwizard.ui.screens.review import Jump
+    from jdwizard.ui.messages import Jump
     from jdwizard.ui.screens.wizard import WizardScreen
 
 QUIT_CONFIRM_SECONDS = 10.0
@@ -171,7 +171,7 @@ class JDWizardApp(App[None]):
             await self.push_screen(wizard)
         controller.announce_opened()
         if start is None and session.path is not None:
-            await wizard.show_review()  # everything answered: the review first
+            await self.show_review()  # everything answered: the review first
 
     def _path_changed(self, path: Path | None) -> None:
         self.draft_path = path
@@ -230,6 +230,13 @@ class JDWizardApp(App[None]):
                 await controller.save(announce=True, target=path)
 
         await self.push_screen(SaveAsScreen(suggestion, reason), chosen)
+
+    async def show_review(self) -> None:
+        """From the field screen to the review of the open draft; returns once it is up."""
+        from jdwizard.ui.screens.review import ReviewScreen
+
+        if self.controller is not None:
+            await self.push_screen(ReviewScreen(self.controller))
 
     async def back_to_fields(self, jump: Jump | None) -> None:
         """From the review screen back to the wizard: at the field (and word) `jump` names, or

@@ -39,3 +39,10 @@ class SaveToProfileRequested(Message):
     name: str
 
 
+@dataclass(frozen=True)
+class Jump:
+    """Where to go back to on the field screen: a field, and where in its answer (None: the
+    end). Passed to the app's awaited `back_to_fields`."""
+
+    field: str
+    at: int | None = None

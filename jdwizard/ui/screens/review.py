@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,6 +19,7 @@ from jdwizard.errors import UserError
 from jdwizard.safe_text import visible
 from jdwizard.ui import actions, messages
 from jdwizard.ui.marks import MARKS
+from jdwizard.ui.messages import Jump
 from jdwizard.ui.screens.base import ActionScreen, handled
 from jdwizard.ui.sizes import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
 from jdwizard.ui.textual_fixes import Footer
@@ -29,14 +29,6 @@ from jdwizard.ui.widgets.preview import DocumentPreview
 if TYPE_CHECKING:
     from jdwizard.checks.post import Report
     from jdwizard.ui.controller import DraftController
-
-
-@dataclass(frozen=True)
-class Jump:
-    """Where to go back to: a field, and where in its answer (None: the end)."""
-
-    field: str
-    at: int | None = None
 
 
 class ReviewScreen(ActionScreen[None]):

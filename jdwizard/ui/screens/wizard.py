@@ -38,7 +38,7 @@ from jdwizard.ui.widgets.preview import DocumentPreview
 if TYPE_CHECKING:
     from jdwizard.checks.finding import Finding
     from jdwizard.ui.controller import DraftController
-    from jdwizard.ui.screens.review import Jump
+    from jdwizard.ui.messages import Jump
 
 MAX_INLINE_FINDINGS = 3  # findings shown under the answer; the review screen lists them all
 LONG_ANSWER = 1_000  # characters; a longer answer is checked off the event loop, after a pause
@@ -367,7 +367,7 @@ class WizardScreen(ActionScreen[None]):
         if self.index + 1 < len(self.session.fields):
             await self.show_field(self.index + 1)
         else:
-            await self.show_review()
+            await self.jdwizard.show_review()
 
     async def action_previous_field(self) -> None:
         await self.show_field(self.index - 1)
@@ -391,13 +391,7 @@ class WizardScreen(ActionScreen[None]):
         await self.app.push_screen(HelpScreen(self.session.template, self.field.name))
 
     async def action_review(self) -> None:
-        await self.show_review()
-
-    async def show_review(self) -> None:
-        """Open the review screen; returns once it is up."""
-        from jdwizard.ui.screens.review import ReviewScreen
-
-        await self.app.push_screen(ReviewScreen(self.controller))
+        await self.jdwizard.show_review()
 
     async def back_from_review(self, jump: Jump | None) -> None:
         """Show the field a jump names (at its word), else the one the user was on."""
