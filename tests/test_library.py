@@ -14,7 +14,7 @@ from conftest import BACKEND_ANSWERS, press, wait_for
 from jdwizard.cli import main
 from jdwizard.draft.file import Draft, DraftError, load_draft, save_draft
 from jdwizard.draft.listing import summarize
-from jdwizard.draft.opening import open_session
+from jdwizard.draft.opening import new_session, open_session
 from jdwizard.errors import UserError
 from jdwizard.paths import builtin_templates_dir, user_templates_dir
 from jdwizard.template.bundle import TemplateError, load_template
@@ -24,6 +24,7 @@ from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.review import ReviewScreen
 from jdwizard.ui.screens.start import StartScreen
 from jdwizard.ui.screens.wizard import WizardScreen
+from jdwizard.ui.widgets.preview import DocumentPreview
 
 SIZE = (120, 40)
 
@@ -50,6 +51,62 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 # --- user templates -------------------------------------------------------------------------
+
+
+def fragile_copy() -> int:
+    """A user template whose body divides by zero when the company is "Boom": it passes the
+    bundle's checks (every field "x", then none) and fails on that one answer. Returns the
+    line of the body that fails."""
+    body = user_copy("fragile") / "body.md.j2"
+    text = body.read_text("utf-8")
+    body.write_text(text + '{% if company == "Boom" %}{{ company | int // 0 }}{% endif %}\n',
+                    encoding="utf-8")
+    return text.count("\n") + 1
+
+
+async def test_an_answer_the_body_fails_on_is_saved_and_the_preview_says_why(drafts_folder,
+                                                                           notices):
+    line = fragile_copy()
+    app = JDWizardApp(new_session(get_template("fragile"), None, {}, drafts_folder),
+                      autosave_seconds=60)
+    async with app.run_test(size=SIZE) as pilot:
+        preview = app.screen.query_one(DocumentPreview)
+        await press(pilot, *"Boom")
+        await wait_for(pilot, lambda: "No preview" in preview.plain, "the preview's message")
+        assert f"fails at line {line} (integer division or modulo by zero)" in preview.plain
+        await press(pilot, "ctrl+s")
+        await wait_for(pilot, lambda: any(n.title == "Document not saved" for n in notices),
+                       "the save's message")
+        assert app.controller is not None and app.controller.session.path is not None
+        path = app.controller.session.path
+        assert load_draft(path).answers["company"] == "Boom"  # the answers are never lost
+        assert not path.with_suffix(".md").exists()
+        await press(pilot, "ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
+        review_preview = app.screen.query_one(DocumentPreview)
+        await wait_for(pilot, lambda: "No document" in review_preview.plain, "the review's")
+        await press(pilot, "c", "enter")  # Copy, as Markdown: says why not, copies nothing
+        await wait_for(pilot, lambda: any(n.title == "Not copied" for n in notices), "copy")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
+        await press(pilot, "escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ReviewScreen), "the fields")
+        preview = app.screen.query_one(DocumentPreview)
+        await press(pilot, "backspace")
+        await wait_for(pilot, lambda: "No preview" not in preview.plain, "the document again")
+        assert "Boo" in preview.plain
+
+
+def test_the_command_line_says_in_one_line_which_line_of_the_body_fails(drafts_folder,
+                                                                      capsys):
+    line = fragile_copy()
+    path = drafts_folder / "boom.toml"
+    save_draft(Draft("fragile", answers={"company": "Boom"}), None, path)
+    for command in (["render", str(path), "--allow-incomplete"], ["check", str(path)]):
+        code, out, err = run(capsys, *command)
+        assert code == 1 and out == ""
+        assert err.count("\n") == 1 and "Traceback" not in err
+        assert f"template 'fragile' cannot render these answers: its body fails at line {line}" \
+            in err
 
 
 def test_user_templates_are_listed_beside_builtin_ones_and_marked(capsys):

@@ -299,6 +299,52 @@ async def test_the_app_saves_to_a_copy_when_the_draft_changed_on_disk(saved_draf
     assert load_draft(saved_draft.with_name("shared-copy.toml")).answers["what_you_do"] == "mine"
 
 
+async def test_quitting_right_after_the_draft_changed_on_disk_saves_the_copy(
+    saved_draft, drafts_folder, notices
+):
+    """The save on quitting finds the draft changed elsewhere: it writes the copy at once and
+    quits (no "not saved" and no second Ctrl+Q), and lets go of the original's lock."""
+    app = JDWizardApp(open_session(saved_draft, drafts_folder), autosave_seconds=60)
+    async with app.run_test(size=SIZE) as pilot:
+        assert locking.lock_path(saved_draft).exists()
+        other = load_draft(saved_draft)
+        other.answers["what_you_do"] = "theirs"
+        save_draft(other, "", saved_draft)
+        await press(pilot, *"mine", "ctrl+q")
+        await wait_for(pilot, lambda: not app.is_running, "the app to end")
+    copy = saved_draft.with_name("shared-copy.toml")
+    assert not any("Not quitting" in n for n in notices)
+    assert any(n.title == "Saving to a copy" for n in notices)
+    assert load_draft(copy).answers["what_you_do"] == "mine"
+    assert load_draft(saved_draft).answers["what_you_do"] == "theirs"
+    assert app.outcome is not None
+    assert (app.outcome.path, app.outcome.saved, app.outcome.forked_from) == (
+        copy, True, saved_draft)
+    assert not locking.lock_path(saved_draft).exists()
+    assert not locking.lock_path(copy).exists()
+
+
+@pytest.mark.parametrize("saved", [False, True])
+async def test_a_save_as_target_made_meanwhile_is_left_alone(saved, saved_draft, drafts_folder,
+                                                            backend, notices):
+    """Save as checks the name when it is chosen; a file made there before the write is not
+    replaced, and it is not taken for a change to the open draft (no copy of it)."""
+    session = (open_session(saved_draft, drafts_folder) if saved
+               else new_session(backend, None, {"company": "Acme"}, drafts_folder))
+    app = JDWizardApp(session, autosave_seconds=60)
+    target = drafts_folder / "taken.toml"
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, *"typed")
+        target.write_text("someone else's\n", encoding="utf-8")
+        assert app.controller is not None
+        assert await app.controller.save(announce=True, target=target) is False
+        assert any("taken.toml exists now" in n and "F3" in n for n in notices)
+        assert session.path == (saved_draft if saved else None)
+        assert session.forked_from is None
+    assert target.read_text("utf-8") == "someone else's\n"
+    assert not list(drafts_folder.glob("*copy*"))
+
+
 def hold_lock_elsewhere(path: Path) -> subprocess.Popen:
     """Another jdwizard process holding the draft's lock until it is told to stop."""
     code = (
@@ -342,6 +388,24 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(saved_draft):
     assert load_draft(saved_draft).answers["location"] == "Berlin"
     session.close()
     assert not locking.lock_path(saved_draft).exists()
+
+
+async def test_quitting_a_draft_open_twice_unchanged_says_it_is_as_it_was(saved_draft,
+                                                                          drafts_folder):
+    """Open in another jdwizard, nothing typed here: no copy, and quitting reports the draft
+    as saved where it is (not "quit without saving")."""
+    other = hold_lock_elsewhere(saved_draft)
+    try:
+        app = JDWizardApp(open_session(saved_draft, drafts_folder))
+        async with app.run_test(size=SIZE) as pilot:
+            await press(pilot, "ctrl+q")
+            await wait_for(pilot, lambda: not app.is_running, "the app to end")
+    finally:
+        other.communicate("")
+    assert app.outcome is not None
+    assert (app.outcome.path, app.outcome.saved, app.outcome.forked_from) == (
+        saved_draft, True, None)
+    assert sorted(p.name for p in saved_draft.parent.glob("*.toml")) == ["shared.toml"]
 
 
 def test_an_unchanged_draft_open_twice_writes_no_copy(saved_draft):

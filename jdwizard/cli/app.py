@@ -41,11 +41,13 @@ def run_app(session: Session | None) -> int:
 
     app = JDWizardApp(session, start_lists=start_lists)
     app.run()
+    code = app.return_code or 0  # 1 when the app stopped on an error (Textual printed it)
     outcome = app.outcome
     if outcome is None:
-        return 0
+        return code
     if outcome.forked_from is not None and outcome.saved:
-        print(f"{outcome.forked_from} was open elsewhere; your answers are in a copy.")
+        print(f"{outcome.forked_from} was open or changed elsewhere, so it was left as it was; "
+              "your answers are in a copy:")
     if outcome.saved and outcome.path is not None:
         print(f"Draft saved: {outcome.path} (document: {outcome.path.with_suffix('.md').name})")
         print(f"Resume it with: jdwizard resume {outcome.path}")
@@ -56,4 +58,4 @@ def run_app(session: Session | None) -> int:
         where = f" {outcome.path} holds the last save." if kept else ""
         print(f"jdwizard: warning: you quit without saving the last changes.{where}",
               file=sys.stderr)
-    return 0
+    return code

@@ -178,15 +178,17 @@ def draft_to_toml(draft: Draft) -> str:
     return tomli_w.dumps(data)
 
 
-def save_draft(draft: Draft, document: str, path: Path | None = None) -> Path:
-    """Write the draft's TOML and its Markdown document beside it, each atomically."""
+def save_draft(draft: Draft, document: str | None, path: Path | None = None) -> Path:
+    """Write the draft's TOML and its Markdown document beside it, each atomically (without a
+    document, when the template could not render these answers, the TOML alone)."""
     target = path or draft.path
     if target is None:
         raise ValueError("save_draft needs a path")
     draft.created = draft.created or now()
     draft.updated = now()
     atomic_write_text(target, draft_to_toml(draft))
-    atomic_write_text(markdown_path(target), document)
+    if document is not None:
+        atomic_write_text(markdown_path(target), document)
     draft.path = target
     return target
 

@@ -29,7 +29,7 @@ from jdwizard.errors import UserError
 from jdwizard.files import FileStamp, file_stamp
 from jdwizard.paths import drafts_dir
 from jdwizard.template.answers import is_answered, missing_required
-from jdwizard.template.engine import Renderer
+from jdwizard.template.engine import Renderer, RenderError
 from jdwizard.template.model import Field, Template
 from jdwizard.template.roles import Role
 
@@ -53,11 +53,12 @@ class SaveJob:
     """Everything needed to write one save, taken at one moment."""
 
     draft: Draft
-    document: str
+    document: str | None  # None: the body failed on these answers; the answers save alone
     target: Path
     replaces: Path | None  # an earlier auto-named file that this save renames
     named_after_company: bool | None = None  # set when this save chose an automatic name
     expected: FileStamp | None = None  # the target as last seen; None: it must not exist
+    render_problem: str | None = None  # why there is no document
 
     def write(self) -> FileStamp | None:
         """Write the draft and its document (blocking: call from a worker thread).
@@ -104,7 +105,7 @@ class Session:
     @property
     def renderer(self) -> Renderer:
         """The template's body compiled (made on first use: compiling imports Jinja2, which
-        the app does in a thread once its first screen is up)."""
+        the app does once its first screen is up)."""
         with self._renderer_lock:
             if self._renderer is None:
                 self._renderer = Renderer(self.template)
@@ -239,9 +240,14 @@ class Session:
             extra=dict(self.draft.extra),
         )
         expected = self.disk_stamp if target == self.draft.path else None
-        return SaveJob(
-            snapshot, self.document(), target, replaces, named_after_company, expected
-        )
+        document: str | None = None
+        problem = None
+        try:
+            document = self.document()
+        except RenderError as error:  # the answers are what must not be lost: they save alone
+            problem = str(error)
+        return SaveJob(snapshot, document, target, replaces, named_after_company, expected,
+                       problem)
 
     def saved(self, job: SaveJob, revision: int, stamp: FileStamp | None) -> None:
         """Record that `job` (taken at `revision`) is on disk, as `stamp`."""
@@ -272,6 +278,7 @@ class Session:
         """
         assert self.draft.path is not None
         self.forked_from = self.draft.path
+        locking.release(self.draft.path)  # ours, if we held it: the original is not ours now
         self.draft.path = conflict_copy_path(self.draft.path)
         self._auto_named = False
         self.disk_stamp = None

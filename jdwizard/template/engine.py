@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from jdwizard.errors import UserError
+from jdwizard.safe_text import visible
 from jdwizard.template.answers import LIST_SEPARATOR, placeholder, prepare_answer
 from jdwizard.template.model import Field, FieldKind, Template
 
@@ -37,6 +39,22 @@ _ORDERED_START = re.compile(r"\d{1,9}(?=[.)](?:\s|$))")
 # item and quote markers.
 _CONTAINER_PREFIX = re.compile(r"[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]*)*")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+class RenderError(UserError):
+    """The template's body failed on these answers (a bundle is checked with every field
+    answered and with none, so a body may still fail on one particular answer)."""
+
+
+def _body_line(error: BaseException) -> int | None:
+    """The line of the body that raised `error` (Jinja2 gives its frames that file name)."""
+    line = None
+    trace = error.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename == "<template>":
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
 
 
 @dataclass(frozen=True)
@@ -161,8 +179,20 @@ class Renderer:
         return "".join(segment.text for segment in self.segments(answers))
 
     def segments(self, answers: Mapping[str, str]) -> list[Segment]:
-        """The document as segments tagged with the field each value came from."""
-        return _tidy(list(self._pieces(self._values(answers))))
+        """The document as segments tagged with the field each value came from.
+
+        Raises RenderError (one line, naming the body's line) when the body fails on them."""
+        try:
+            pieces = list(self._pieces(self._values(answers)))
+        except Exception as error:  # the template's own code, on the user's answers
+            line = _body_line(error)
+            where = f" at line {line}" if line is not None else ""
+            reason = visible(" ".join(str(error).split())[:200]) or type(error).__name__
+            raise RenderError(
+                f"template '{self.template.id}' cannot render these answers: its body fails"
+                f"{where} ({reason}); change that answer, or fix the template's body"
+            ) from None
+        return _tidy(pieces)
 
 
 def _tidy(segments: list[Segment]) -> list[Segment]:

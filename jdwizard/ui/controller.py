@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from jdwizard.draft.session import DraftConflict, Session
+from jdwizard.draft.session import DraftConflict, SaveJob, Session
 from jdwizard.errors import UserError
+from jdwizard.template.engine import Renderer, RenderError
 from jdwizard.template.model import Field
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.timer import Timer
 
-    from jdwizard.template.engine import Renderer
 
 AUTOSAVE_SECONDS = 0.5
 AUTOSAVE_RETRY_SECONDS = 5.0  # after a failed save, autosave waits this long before retrying
@@ -67,6 +67,7 @@ class DraftController:
         self._on_path_changed = on_path_changed
         self._save_lock = asyncio.Lock()
         self._failure: str | None = None  # the last save error announced, while it lasts
+        self._unrendered_reason: str | None = None  # the last render failure announced
         self._autosave_paused_until = 0.0
         self._announced_fork = False
         self._timer: Timer | None = app.set_interval(autosave_seconds, self._autosave)
@@ -75,15 +76,15 @@ class DraftController:
     def path(self) -> Path | None:
         return self.session.path
 
-    async def renderer(self) -> Renderer:
+    def renderer(self) -> Renderer:
         """The template compiled. The first time, on the event loop, once: importing Jinja2
         and compiling take some 80 ms, and done in a thread they kept about 4.5 MB more in the
         process (a thread's first allocations come from a memory arena of its own)."""
         return self.session.renderer
 
-    async def document(self) -> str:
-        """The document as the answers render it now."""
-        await self.renderer()
+    def document(self) -> str:
+        """The document as the answers render it now (RenderError if the body fails)."""
+        self.renderer()
         return self.session.document()
 
     async def settle(self) -> None:
@@ -118,17 +119,18 @@ class DraftController:
                 company_settled and session.awaits_company_name
             ):
                 return True
-            await self.renderer()
-            revision = session.revision
+            self.renderer()
             previous = session.path
-            job = session.save_job(company_settled=company_settled, target=target)
             try:
-                stamp = await asyncio.to_thread(job.write)
-                if target is not None and previous is not None and previous != target:
-                    from jdwizard.draft import lock
-
-                    await asyncio.to_thread(lock.release, previous)
+                job = await self._write(target, company_settled)
             except DraftConflict as conflict:
+                if target is not None and target != previous:
+                    self.app.notify(
+                        f"{target} exists now (made since you chose it), so it is left as it "
+                        "is. Press F3 and choose another name.",
+                        title="Not saved", severity="error", markup=False, timeout=10,
+                    )
+                    return False
                 copy = session.fork_to_copy()
                 self.app.notify(
                     f"{conflict.path.name} was changed elsewhere (another jdwizard or an editor) "
@@ -137,19 +139,12 @@ class DraftController:
                     title="Saving to a copy", severity="warning", markup=False, timeout=15,
                 )
                 self._path_changed()
-                return False
+                try:  # at once: a save the user asked for (or quitting) must not wait for it
+                    job = await self._write(None, company_settled)
+                except (DraftConflict, OSError) as error:
+                    return self._failed(error, copy, announce)
             except OSError as error:
-                reason = f"Could not save {job.target}: {error.strerror or error}."
-                self._autosave_paused_until = time.monotonic() + AUTOSAVE_RETRY_SECONDS
-                if announce or reason != self._failure:
-                    self.app.notify(
-                        f"{reason} Your answers are still here: press F3 to save them "
-                        "elsewhere.",
-                        title="Not saved", severity="error", markup=False, timeout=10,
-                    )
-                self._failure = reason
-                return False
-            session.saved(job, revision, stamp)
+                return self._failed(error, target or session.path, announce)
             self._autosave_paused_until = 0.0
             if self._failure:
                 self._failure = None
@@ -159,10 +154,48 @@ class DraftController:
                 from jdwizard.draft.recent import remember
 
                 await asyncio.to_thread(remember, job.target, session.folder)
-            if announce:
+            if job.render_problem is not None:
+                self._unrendered(job.target, job.render_problem, announce)
+            elif announce:
                 self.app.notify(f"Saved {job.target} and {job.target.with_suffix('.md').name}",
                                 title="Saved", markup=False)
             return True
+
+    async def _write(self, target: Path | None, company_settled: bool) -> SaveJob:
+        """Snapshot the session and write it in a thread; the job, once it is on disk."""
+        session = self.session
+        revision = session.revision
+        previous = session.path
+        job = session.save_job(company_settled=company_settled, target=target)
+        stamp = await asyncio.to_thread(job.write)
+        session.saved(job, revision, stamp)
+        if target is not None and previous is not None and previous != target:
+            from jdwizard.draft import lock
+
+            await asyncio.to_thread(lock.release, previous)
+        return job
+
+    def _failed(self, error: OSError | DraftConflict, path: Path | None, announce: bool) -> bool:
+        """Announce a failed save (once per reason, unless asked for); False."""
+        detail = error.strerror or str(error) if isinstance(error, OSError) else "it exists"
+        reason = f"Could not save {path}: {detail}."
+        self._autosave_paused_until = time.monotonic() + AUTOSAVE_RETRY_SECONDS
+        if announce or reason != self._failure:
+            self.app.notify(
+                f"{reason} Your answers are still here: press F3 to save them elsewhere.",
+                title="Not saved", severity="error", markup=False, timeout=10,
+            )
+        self._failure = reason
+        return False
+
+    def _unrendered(self, path: Path, reason: str, announce: bool) -> None:
+        """Say (once per reason) that the answers were saved but the document was not."""
+        if announce or reason != self._unrendered_reason:
+            self.app.notify(
+                f"Saved your answers in {path.name}, but not the document: {reason}.",
+                title="Document not saved", severity="warning", markup=False, timeout=12,
+            )
+        self._unrendered_reason = reason
 
     def _path_changed(self) -> None:
         if self._on_path_changed is not None:
@@ -202,18 +235,27 @@ class DraftController:
     def outcome(self) -> DraftOutcome:
         session = self.session
         path = session.path if session.path is not None and session.path.exists() else None
+        if path is None and session.forked_from is not None and not session.dirty:
+            # Open elsewhere, and nothing changed here: no copy was needed; the draft is as it was.
+            return DraftOutcome(session.forked_from, True, True, None)
         return DraftOutcome(path, not session.dirty and path is not None, session.has_content(),
                             session.forked_from)
 
     # -- the document ---------------------------------------------------------------------
 
-    async def copy(self, format_name: str) -> str:
-        """Copy the document in `format_name`; say how ("system" tool, or "osc52")."""
+    async def copy(self, format_name: str) -> str | None:
+        """Copy the document in `format_name`; say how ("system" tool, or "osc52"), or None
+        when the template cannot render the answers (and a message says why)."""
         from jdwizard.clipboard import ClipboardUnavailable, copy_to_system_clipboard
         from jdwizard.export import FORMAT_LABELS, FORMAT_SUFFIXES, export
 
         await self.settle()
-        document = export(await self.document(), format_name)  # as it is when asked
+        try:
+            document = export(self.document(), format_name)  # as it is when asked
+        except RenderError as error:
+            self.app.notify(f"{error}.", title="Not copied", severity="error", markup=False,
+                            timeout=12)
+            return None
         missing = len(self.session.missing())
         note = f" {missing} required field(s) are still unanswered." if missing else ""
         try:
@@ -252,7 +294,10 @@ class DraftController:
         path = self.session.path
         if format_name != "markdown" and path is not None:
             target = path.with_suffix(FORMAT_SUFFIXES[format_name])
-            text = export(await self.document(), format_name)
+            try:
+                text = export(self.document(), format_name)
+            except RenderError:
+                return  # the save has said why there is no document
             try:
                 await asyncio.to_thread(atomic_write_text, target, text)
             except OSError as error:

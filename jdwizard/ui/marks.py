@@ -9,3 +9,5 @@ MARKS = {
     Severity.WARNING: ("! ", "bold yellow"),
     Severity.INFO: ("i ", "bold blue"),
 }
+
+PROBLEM = "bold red"  # a message in place of the document, when the template cannot render it

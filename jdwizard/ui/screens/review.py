@@ -17,8 +17,9 @@ from textual.widgets.option_list import Option
 
 from jdwizard.errors import UserError
 from jdwizard.safe_text import visible
+from jdwizard.template.engine import RenderError
 from jdwizard.ui import actions, messages
-from jdwizard.ui.marks import MARKS
+from jdwizard.ui.marks import MARKS, PROBLEM
 from jdwizard.ui.messages import Jump
 from jdwizard.ui.screens.base import ActionScreen, handled
 from jdwizard.ui.sizes import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
@@ -79,9 +80,16 @@ class ReviewScreen(ActionScreen[None]):
 
         await self.controller.settle()
         self._show_summary()
-        renderer = await self.controller.renderer()
+        renderer = self.controller.renderer()
         answers = dict(self.session.answers)
-        self.query_one(DocumentPreview).show(renderer.segments(answers), None)
+        try:
+            segments = renderer.segments(answers)
+        except RenderError as error:  # nothing to show or check but the reason
+            self.query_one(DocumentPreview).show_message(f"No document: {error}.", PROBLEM)
+            self.query_one("#check-summary", Static).update(
+                Text("The checks need the document; change the answer the body fails on."))
+            return
+        self.query_one(DocumentPreview).show(segments, None)
         report = await asyncio.to_thread(check_draft, self.session.template, answers)
         self.show_report(report)
 

@@ -25,9 +25,10 @@ from textual.widgets import ContentSwitcher, Header, OptionList, Static, TextAre
 
 from jdwizard.checks.answer import check_answer, needs_checking
 from jdwizard.safe_text import visible
+from jdwizard.template.engine import RenderError
 from jdwizard.template.model import Field
 from jdwizard.ui import actions, messages
-from jdwizard.ui.marks import MARKS
+from jdwizard.ui.marks import MARKS, PROBLEM
 from jdwizard.ui.screens.base import ActionScreen, handled
 from jdwizard.ui.sizes import HORIZONTAL_BREAKPOINTS, NARROW, SHORT, VERTICAL_BREAKPOINTS
 from jdwizard.ui.textual_fixes import Footer
@@ -341,7 +342,11 @@ class WizardScreen(ActionScreen[None]):
         if not self.session.renderer_ready:
             return
         preview = self.query_one(DocumentPreview)
-        segments = self.session.renderer.segments(self.session.answers)
+        try:
+            segments = self.session.renderer.segments(self.session.answers)
+        except RenderError as error:
+            preview.show_message(f"No preview: {error}.", PROBLEM)
+            return
         preview.show(segments, self.field.name, follow)
 
     # -- actions ------------------------------------------------------------------------

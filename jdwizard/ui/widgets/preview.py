@@ -110,9 +110,9 @@ class DocumentPreview(VerticalScroll, can_focus=False):
         """The text shown, without styles (what the user reads)."""
         return self._text.plain
 
-    def show_message(self, message: str) -> None:
-        """A word in place of the document (while it cannot be shown yet)."""
-        self._text = Text(message, "dim italic")
+    def show_message(self, message: str, style: str = "dim italic") -> None:
+        """A word in place of the document (while it cannot be shown yet, or at all)."""
+        self._text = Text(visible(message), style)
         self._body.update(self._text)
 
     def show(self, segments: Sequence[Segment], current: str | None,
