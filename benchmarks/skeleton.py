@@ -27,10 +27,6 @@ import sys
 import time
 from typing import Any
 
-# Textual's Footer, with the fix of its key leak that any app with these screens needs (see
-# jdwizard/ui/textual_fixes.py): the one piece of jdwizard here.
-from jdwizard.ui.textual_fixes import Footer
-
 from rich.text import Span, Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -39,6 +35,10 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
+
+# Textual's Footer, with the fix of its key leak that any app with these screens needs (see
+# jdwizard/ui/textual_fixes.py): the one piece of jdwizard here.
+from jdwizard.ui.textual_fixes import Footer
 
 
 def say(moment: str) -> None:
