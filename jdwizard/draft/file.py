@@ -128,12 +128,7 @@ def draft_from_data(data: dict[str, Any], path: Path) -> Draft:
     template = data.get("template")
     if not isinstance(template, str) or not template.strip():
         raise DraftError(f'{path} names no template; add a line like template = "backend-engineer"')
-    answers = data.get("answers")
-    if not isinstance(answers, dict):
-        raise DraftError(f"{path} has no [answers] table; add one with a line per answer")
-    for name, value in answers.items():
-        if not isinstance(value, str):
-            raise DraftError(f'{path}: answer {name!r} must be text in quotes, e.g. {name} = "..."')
+    answers = answers_table(data, path, DraftError)
     template_version = data.get("template_version")
     if template_version is not None and (
         not isinstance(template_version, int) or isinstance(template_version, bool)
@@ -176,6 +171,18 @@ def draft_to_toml(draft: Draft) -> str:
     data["answers"] = dict(draft.answers)
     import tomli_w  # here: only a save needs it (its import is about 1 ms of start-up)
     return tomli_w.dumps(data)
+
+
+def answers_table(data: dict[str, Any], path: Path, error: type[UserError]) -> dict[str, str]:
+    """The `[answers]` table of a draft or profile read from `path`, every value text; `error`
+    (one line saying what to fix) when it is missing or holds anything else."""
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        raise error(f"{path} has no [answers] table; add one with a line per answer")
+    for name, value in answers.items():
+        if not isinstance(value, str):
+            raise error(f'{path}: answer {name!r} must be text in quotes, e.g. {name} = "..."')
+    return answers
 
 
 def save_draft(draft: Draft, document: str | None, path: Path | None = None) -> Path:

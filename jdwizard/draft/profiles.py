@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from jdwizard.draft.file import now, slugify
+from jdwizard.draft.file import answers_table, now, slugify
 from jdwizard.errors import UserError
 from jdwizard.files import ReadProblem, Unreadable, atomic_write_text, read_text
 from jdwizard.paths import profiles_dir
@@ -145,12 +145,7 @@ def profile_from_data(data: dict[str, Any], profile_id: str, path: Path) -> Prof
     name = data.get("name", "")
     if not isinstance(name, str):
         raise ProfileError(f'{path}: \'name\' must be text in quotes, e.g. name = "Acme"')
-    answers = data.get("answers")
-    if not isinstance(answers, dict):
-        raise ProfileError(f"{path} has no [answers] table; add one with a line per answer")
-    for key, value in answers.items():
-        if not isinstance(value, str):
-            raise ProfileError(f'{path}: answer {key!r} must be text in quotes, e.g. {key} = "..."')
+    answers = answers_table(data, path, ProfileError)
     return Profile(
         id=profile_id,
         name=_clean_name(name) or profile_id,
