@@ -107,7 +107,7 @@ def check_draft(template: Template, answers: Mapping[str, str]) -> Report:
 
 
 def warm_up() -> None:
-    """Load the word lists and rules now (in a thread at start), not on the first keystroke."""
+    """Load the word lists and rules now (once the first screen is up), not at the first key."""
     from jdwizard.checks.gender import word_lists
     from jdwizard.checks.pay import rules
     from jdwizard.checks.terms import terms
