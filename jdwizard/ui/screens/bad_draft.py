@@ -15,7 +15,7 @@ from textual.widgets import Button, Header, Static, TextArea
 
 from jdwizard.draft.file import Salvage
 from jdwizard.safe_text import visible
-from jdwizard.ui.textual_fixes import Footer
+from jdwizard.ui.widgets.footer import Footer
 
 VIEW, START_OVER = "view", "start-over"
 

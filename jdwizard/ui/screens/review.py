@@ -23,7 +23,7 @@ from jdwizard.ui.marks import MARKS, PROBLEM
 from jdwizard.ui.messages import Jump
 from jdwizard.ui.screens.base import ActionScreen, handled
 from jdwizard.ui.sizes import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
-from jdwizard.ui.textual_fixes import Footer
+from jdwizard.ui.widgets.footer import Footer
 from jdwizard.ui.widgets.lists import ChoiceList
 from jdwizard.ui.widgets.preview import DocumentPreview
 

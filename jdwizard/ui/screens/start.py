@@ -29,7 +29,7 @@ from jdwizard.template.model import Origin, Template
 from jdwizard.ui import actions
 from jdwizard.ui.screens.base import ActionScreen, handled
 from jdwizard.ui.sizes import HORIZONTAL_BREAKPOINTS, NARROW, SHORT, VERTICAL_BREAKPOINTS
-from jdwizard.ui.textual_fixes import Footer
+from jdwizard.ui.widgets.footer import Footer
 from jdwizard.ui.widgets.line_input import LineInput
 from jdwizard.ui.widgets.lists import ChoiceList
 

@@ -31,9 +31,9 @@ from jdwizard.ui import actions, messages
 from jdwizard.ui.marks import MARKS, PROBLEM
 from jdwizard.ui.screens.base import ActionScreen, handled
 from jdwizard.ui.sizes import HORIZONTAL_BREAKPOINTS, NARROW, SHORT, VERTICAL_BREAKPOINTS
-from jdwizard.ui.textual_fixes import Footer
 from jdwizard.ui.widgets.answer import AnswerBox
 from jdwizard.ui.widgets.field_list import FieldList
+from jdwizard.ui.widgets.footer import Footer
 from jdwizard.ui.widgets.preview import DocumentPreview
 
 if TYPE_CHECKING:
