@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +14,7 @@ from jdwizard.template.library import get_template
 from jdwizard.template.model import Template
 
 if TYPE_CHECKING:
+    from textual.geometry import Region
     from textual.pilot import Pilot
 
     from jdwizard.ui.app import JDWizardApp
@@ -158,3 +161,42 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
     if settle is not None:
         await settle()
     await pilot.pause()
+
+
+# -- what the terminal shows -------------------------------------------------------------------
+
+_SVG_TEXT = re.compile(
+    r'<text class="[^"]*" x="(?P<x>[\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+    r'clip-path="url\(#terminal-\d+-line-(?P<row>\d+)\)">(?P<text>[^<]*)</text>'
+)
+_CELL_WIDTH = 12.2  # the width of one cell in Textual's SVG export
+
+
+def screen_cells(app: JDWizardApp) -> list[list[str]]:
+    """The screen as the terminal shows it, one list of cells per row, read from Textual's
+    public `export_screenshot()`. A wide character fills its first cell; the next is ""."""
+    from rich.cells import cell_len
+
+    width, height = app.size
+    rows = [[" "] * width for _ in range(height)]
+    for text in _SVG_TEXT.finditer(app.export_screenshot()):
+        cells = rows[int(text["row"])]
+        column = round(float(text["x"]) / _CELL_WIDTH)
+        for char in html.unescape(text["text"]).replace("\xa0", " "):
+            span = cell_len(char)
+            if column + span > width:
+                break
+            cells[column : column + span] = [char] + [""] * (span - 1)
+            column += span
+    return rows
+
+
+def screen_rows(app: JDWizardApp) -> list[str]:
+    """The text of every row of the screen as the terminal shows it."""
+    return ["".join(cells) for cells in screen_cells(app)]
+
+
+def screen_area(app: JDWizardApp, region: Region) -> str:
+    """The text the terminal shows inside `region` of the screen, one line per row."""
+    rows = screen_cells(app)[region.y : region.bottom]
+    return "\n".join("".join(cells[region.x : region.right]) for cells in rows)

@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from textual import events
 
-from conftest import BACKEND_ANSWERS, answer_box, post_keys, press, wait_for
+from conftest import BACKEND_ANSWERS, answer_box, post_keys, press, screen_area, wait_for
 from jdwizard.draft.file import Draft, default_draft_path, draft_to_toml, load_draft, save_draft
 from jdwizard.draft.opening import new_session
 from jdwizard.export import to_plain_text
@@ -276,11 +276,8 @@ def preview_of(app: JDWizardApp) -> str:
 
 
 def drawn_text(app: JDWizardApp, widget) -> str:
-    """The characters the compositor sends to the terminal for `widget`'s area of the screen."""
-    region = widget.region
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.crop(region.x, region.right).text
-                     for strip in strips[region.y : region.bottom])
+    """The characters the terminal shows for `widget`'s area of the screen."""
+    return screen_area(app, widget.region)
 
 
 async def replace_answer(pilot, value: str) -> None:

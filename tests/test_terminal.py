@@ -20,7 +20,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
 
-from conftest import BACKEND_ANSWERS, answer_box, press, wait_for
+from conftest import BACKEND_ANSWERS, answer_box, press, screen_area, screen_rows, wait_for
 from jdwizard.draft.file import load_draft
 from jdwizard.draft.opening import new_session
 from jdwizard.ui.app import JDWizardApp
@@ -30,11 +30,6 @@ from pty_app import CTRL_Q, START_TIMEOUT, PtyApp
 
 SMALL = (40, 12)
 FIRST_QUESTION = "What is your company called?"
-
-
-def screen_lines(app: JDWizardApp) -> list[str]:
-    """The text of every row of the screen as last composed (what the terminal shows)."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def drawn(app: JDWizardApp, widget: Widget) -> bool:
@@ -68,15 +63,15 @@ async def test_at_40x12_the_question_and_answer_show_and_typing_saves(drafts_fol
             assert screen.region.contains_region(widget.region), (widget, widget.region)
             assert drawn(app, widget), (widget, widget.region)
         assert app.focused is answer
-        assert any(FIRST_QUESTION in line for line in screen_lines(app))
+        assert any(FIRST_QUESTION in line for line in screen_rows(app))
 
         await press(pilot, *"Acme")
-        row = screen_lines(app)[answer.content_region.y]
+        row = screen_rows(app)[answer.content_region.y]
         assert "Acme" in row  # typed text shows in the answer box
         await press(pilot, "enter")
         assert screen.field.name == "what_you_do"
         assert drawn(app, screen.query_one("#question"))
-        assert any("What does your company do?" in line for line in screen_lines(app))
+        assert any("What does your company do?" in line for line in screen_rows(app))
         assert drawn(app, answer_box(app))
         await press(pilot, *"a shop", "ctrl+s")
         await wait_for(pilot, lambda: not app.session.dirty, "the save")
@@ -113,7 +108,7 @@ async def test_at_40x12_the_review_screen_text_is_not_cut_off(drafts_folder, bac
         summary = app.screen.query_one("#review-summary")
         assert summary.region.right <= width, (
             f"#review-summary spans columns {summary.region.x}-{summary.region.right - 1} of a "
-            f"{width}-column screen; its text is cut off: {screen_lines(app)[summary.region.y]!r}"
+            f"{width}-column screen; its text is cut off: {screen_rows(app)[summary.region.y]!r}"
         )
 
 
@@ -129,7 +124,7 @@ async def test_at_40x12_the_start_screen_shows_templates_and_drafts(drafts_folde
     async with app.run_test(size=SMALL) as pilot:
         assert isinstance(app.screen, StartScreen)
         await pilot.pause()
-        lines = screen_lines(app)
+        lines = screen_rows(app)
         assert any("Backend Engineer" in line for line in lines), lines
         assert any("Globex" in line for line in lines), lines
         for selector in ("#template-list", "#draft-list"):
@@ -139,7 +134,7 @@ async def test_at_40x12_the_start_screen_shows_templates_and_drafts(drafts_folde
         await press(pilot, "shift+tab", "enter")
         assert isinstance(app.screen, WizardScreen)
         await pilot.pause()
-        assert any(FIRST_QUESTION in line for line in screen_lines(app))
+        assert any(FIRST_QUESTION in line for line in screen_rows(app))
 
 
 # -- resizing while typing ------------------------------------------------------------------
@@ -357,7 +352,7 @@ async def test_every_review_button_is_whole_on_screen(drafts_folder, backend, si
             label = str(button.label)
             assert side.x <= region.x and region.right <= side.right, (label, region, side)
             assert region.right <= screen.size.width, (label, region)
-            row = screen_lines(app)[region.y][region.x:region.right]
+            row = screen_area(app, region)
             assert label in row, (label, row)
 
 
