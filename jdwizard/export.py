@@ -13,6 +13,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from jdwizard.safe_text import for_document
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
@@ -24,9 +26,6 @@ FORMAT_LABELS = {"markdown": "Markdown", "text": "Plain text", "html": "HTML (ri
 BULLET = "• "
 RULE = "----------"
 BLOCK_INDENT = "    "  # quotes and code blocks
-# C0 and C1 control characters other than tab and newline: invisible junk in a pasted form,
-# and not allowed in HTML. (Format characters such as RTL marks are kept.)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -42,12 +41,12 @@ def _tree(markdown: str) -> SyntaxTreeNode:
     """The document parsed into a tree of block and inline nodes, control characters removed."""
     from markdown_it.tree import SyntaxTreeNode
 
-    return SyntaxTreeNode(_parser().parse(_CONTROL.sub("", markdown)))
+    return SyntaxTreeNode(_parser().parse(for_document(markdown)))
 
 
 def to_html(markdown: str) -> str:
     """An HTML fragment (no <html> or <body>) for rich-text editors; raw HTML is escaped."""
-    return str(_parser().render(_CONTROL.sub("", markdown)))
+    return str(_parser().render(for_document(markdown)))
 
 
 def to_plain_text(markdown: str) -> str:
@@ -124,6 +123,7 @@ def _link(label: str, url: str) -> str:
 
 def export(markdown: str, format_name: str) -> str:
     """The document in `format_name` (one of FORMATS); ValueError for any other name."""
+    markdown = for_document(markdown)  # the gate for published text (see safe_text)
     if format_name == "markdown":
         return markdown
     if format_name == "text":

@@ -20,8 +20,16 @@ __all__ = ["main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point; returns the exit status (0 ok, 1 user error, 2 usage)."""
-    argv = sys.argv[1:] if argv is None else list(argv)
+    """Entry point; returns the exit status (0 ok, 1 user error, 2 usage). Everything printed
+    shows control characters as symbols (`cli.output`): a file name, a template's title or a
+    draft's answer never acts on the terminal."""
+    from jdwizard.cli.output import gated_output
+
+    with gated_output():
+        return _main(sys.argv[1:] if argv is None else list(argv))
+
+
+def _main(argv: list[str]) -> int:
     if not argv:  # plain `jdwizard`, the start screen: no parser to import or build (~10 ms)
         from jdwizard.cli.app import run_app
 
@@ -58,5 +66,5 @@ def _reported(run: Callable[[], int]) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # e.g. `jdwizard describe X | head`
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the final flush
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # a quiet final flush
         return 0

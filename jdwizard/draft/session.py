@@ -28,6 +28,7 @@ from jdwizard.draft.migration import Migration
 from jdwizard.errors import UserError
 from jdwizard.files import FileStamp, file_stamp
 from jdwizard.paths import drafts_dir
+from jdwizard.safe_text import for_document
 from jdwizard.template.answers import is_answered, missing_required
 from jdwizard.template.engine import Renderer, RenderError
 from jdwizard.template.model import Field, Template
@@ -164,7 +165,8 @@ class Session:
         return answer_problem(field, self.answers.get(field.name, ""))
 
     def document(self) -> str:
-        return self.renderer.render(self.answers)
+        """The document as published: control characters dropped (`safe_text.for_document`)."""
+        return for_document(self.renderer.render(self.answers))
 
     def missing(self) -> list[Field]:
         return missing_required(self.template, self.answers)

@@ -1,9 +1,10 @@
 """Answers as the body receives them, and which fields are answered.
 
 Everything visible is kept as typed (Jinja syntax, Markdown, HTML, emoji, right-to-left text);
-every kind of line break becomes a newline, and control characters other than tab and newline
-never reach the document (invisible in a job post, NUL makes tools treat the file as binary, and
-an escape sequence would act on the terminal of whoever prints the file). The draft keeps them.
+every kind of line break becomes a newline, and control characters other than tab and newline,
+and the bidirectional overrides and isolates (`safe_text.for_document`), never reach the
+document (invisible in a job post, NUL makes tools treat the file as binary, and an escape
+sequence would act on the terminal of whoever prints the file). The draft keeps them.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from jdwizard.safe_text import for_document
 from jdwizard.template.model import Field, FieldKind, Template
 
 _BULLET = re.compile(r"^\s*(?:[-*•]\s*|[+]\s+|\d+[.)]\s+)")
 # Line breaks other than "\n" (CR, CRLF, vertical tab, form feed, the information separators
 # Python splits lines at, NEL, U+2028/U+2029) become "\n", as the multi-line answer box does.
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 LIST_SEPARATOR = "\n- "  # between the items of a list answer, as inserted in the body
 
 
@@ -32,7 +33,7 @@ def prepare_answer(field: Field, raw: str) -> str:
     A one-line field's whitespace runs become single spaces; each line of a list answer is an
     item (a bullet typed before it is dropped), joined for the body's `- {{ name }}` line.
     """
-    text = _CONTROLS.sub("", _LINE_BREAKS.sub("\n", raw)).strip()
+    text = for_document(_LINE_BREAKS.sub("\n", raw)).strip()
     if not text:
         return ""
     if field.kind is FieldKind.LINE:
