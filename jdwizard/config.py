@@ -9,7 +9,6 @@ Unknown keys are kept. A file that cannot be read gives the defaults and a one-l
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from jdwizard.errors import UserError
 from jdwizard.files import ReadProblem, Unreadable, atomic_write_text, read_text
 from jdwizard.paths import config_dir
+from jdwizard.toml_text import TomlError, parse_toml
 
 CONFIG_FILE = "config.toml"
 MAX_CONFIG_BYTES = 100_000
@@ -39,12 +39,12 @@ def load_config(path: Path | None = None) -> Config:
     """The settings, or the defaults (with `problem` set) when the file is unreadable."""
     path = path or config_path()
     try:
-        data = tomllib.loads(read_text(path, MAX_CONFIG_BYTES))
+        data = parse_toml(read_text(path, MAX_CONFIG_BYTES))
     except Unreadable as error:
         if error.problem is ReadProblem.MISSING:
             return Config()
         return Config(problem=f"{path}: ignored, cannot be read ({error.detail})")
-    except tomllib.TOMLDecodeError as error:
+    except TomlError as error:
         return Config(problem=f"{path}: ignored, cannot be read ({error})")
     known = {}
     for key in ("theme", "copy_format", "profile"):

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import BACKEND_ANSWERS
 from jdwizard.draft.file import (
+    MAX_DRAFT_BYTES,
     Draft,
     DraftError,
     default_draft_path,
@@ -97,8 +98,8 @@ def test_missing_file_and_folder_errors(tmp_path):
 
 def test_huge_file_is_refused(tmp_path):
     path = tmp_path / "huge.toml"
-    path.write_bytes(b"#" * 2_000_000)
-    with pytest.raises(DraftError, match="too large"):
+    path.write_bytes(b"#" * (MAX_DRAFT_BYTES + 1))
+    with pytest.raises(DraftError, match="more than a draft may hold.*cut its longest answer"):
         load_draft(path)
 
 

@@ -46,7 +46,7 @@ BAD_DRAFTS = {
     "empty": (b"", "is empty"),
     "binary": (bytes(range(256)) * 8, "not a text file"),
     "nul-bytes": (b'template = "backend-engineer"\x00\x00\n', "not a text file"),
-    "huge": (b"# padding\n" * 1_048_576, "too large"),  # 10 MB
+    "huge": (b"# padding\n" * 1_048_576, "more than a draft may hold"),  # 10 MB
 }
 
 

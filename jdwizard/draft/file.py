@@ -18,7 +18,6 @@ template does not know, and unknown top-level keys, are kept when the draft is s
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -27,9 +26,10 @@ from typing import Any
 
 from jdwizard.errors import UserError
 from jdwizard.files import ReadProblem, Unreadable, atomic_write_text, read_text
+from jdwizard.toml_text import TomlError, parse_toml
 
 FORMAT_VERSION = 1
-MAX_DRAFT_BYTES = 1_000_000
+MAX_DRAFT_BYTES = 8_000_000  # bounds reading; far above any post (a long one is 30 KB)
 _KNOWN_KEYS = {"jdwizard", "template", "template_version", "created", "updated", "answers"}
 
 
@@ -64,7 +64,9 @@ _UNREADABLE = {
     ReadProblem.MISSING:
         "no draft at {path}; check the path, or start one with 'jdwizard new TEMPLATE'",
     ReadProblem.FOLDER: "{path} is a folder, not a draft file; give a .toml draft's path",
-    ReadProblem.TOO_LARGE: "{path} is {detail}: too large to be a draft; check the path",
+    ReadProblem.TOO_LARGE: "{path} is {detail}, more than a draft may hold; if it is one, cut its"
+                           " longest answer in a text editor",
+    ReadProblem.NOT_A_FILE: "{path} is {detail}; give a .toml draft's path",
     ReadProblem.NOT_TEXT: "{path} is not a text file; a draft is TOML (see the README)",
     ReadProblem.OTHER: "cannot read {path}: {detail}",
 }
@@ -82,8 +84,8 @@ def load_draft(path: Path) -> Draft:
             f"{path} is empty: it holds no answers; start a new draft with 'jdwizard new TEMPLATE'"
         )
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = parse_toml(text)
+    except TomlError as error:
         raise DraftError(f"{path} is not valid TOML ({error}); fix that line by hand") from None
     return draft_from_data(data, path)
 
@@ -104,8 +106,8 @@ def salvage_draft(path: Path) -> Salvage:
     except Unreadable:
         return Salvage(None, None, {})
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+        data = parse_toml(text)
+    except TomlError:
         return Salvage(text, None, {})
     template = data.get("template")
     answers = data.get("answers")

@@ -18,7 +18,6 @@ are unless they say otherwise: see template/roles.py).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +29,7 @@ from jdwizard.files import ReadProblem, Unreadable, atomic_write_text, read_text
 from jdwizard.paths import profiles_dir
 from jdwizard.template.model import Field, Template
 from jdwizard.template.roles import STANDARD_NAMES, Role
+from jdwizard.toml_text import TomlError, parse_toml
 
 FORMAT_VERSION = 1
 MAX_PROFILE_BYTES = 1_000_000
@@ -127,8 +127,8 @@ def load_profile(profile_id: str) -> Profile:
     path = profile_path(profile_id)
     text = _read_text(path, profile_id)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = parse_toml(text)
+    except TomlError as error:
         raise ProfileError(f"{path} is not valid TOML ({error}); fix that line by hand") from None
     return profile_from_data(data, profile_id, path)
 

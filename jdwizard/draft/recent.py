@@ -9,11 +9,11 @@ that no longer exists is dropped from the list.
 from __future__ import annotations
 
 import contextlib
-import tomllib
 from pathlib import Path
 
-from jdwizard.files import atomic_write_text
+from jdwizard.files import Unreadable, atomic_write_text, read_text
 from jdwizard.paths import data_dir, drafts_dir
+from jdwizard.toml_text import TomlError, parse_toml
 
 RECENT_FILE = "recent.toml"
 MAX_RECENT = 30
@@ -27,16 +27,13 @@ def recent_path() -> Path:
 def recent_drafts() -> list[Path]:
     """The remembered drafts that still exist, newest first."""
     try:
-        path = recent_path()
-        if path.stat().st_size > MAX_BYTES:
-            return []
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        data = parse_toml(read_text(recent_path(), MAX_BYTES))
+    except (Unreadable, TomlError):
         return []
     paths = data.get("drafts", [])
     if not isinstance(paths, list):
         return []
-    return [Path(item) for item in paths if isinstance(item, str) and Path(item).is_file()]
+    return [Path(item) for item in paths if isinstance(item, str) and _is_file(Path(item))]
 
 
 def remember(path: Path, folder: Path | None = None) -> None:
@@ -53,3 +50,11 @@ def remember(path: Path, folder: Path | None = None) -> None:
         atomic_write_text(recent_path(), tomli_w.dumps({
             "drafts": [str(item) for item in paths[:MAX_RECENT]],
         }))
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file now (a path under a folder we may not enter is not)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # permissions; a NUL byte in the name
+        return False

@@ -8,7 +8,6 @@ body (`body.md.j2`). Field names are the body's variable names, as in the seed n
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,6 +16,7 @@ from jdwizard.errors import UserError
 from jdwizard.files import ReadProblem, Unreadable, read_text
 from jdwizard.template.model import Faq, Field, FieldKind, Template, Tip, Validator
 from jdwizard.template.roles import COMPANY_ROLES, Role, legacy_role
+from jdwizard.toml_text import TomlError, parse_toml
 
 TEMPLATE_FILE = "template.toml"
 MAX_FILE_BYTES = 1_000_000  # for template.toml and the body each
@@ -46,14 +46,14 @@ def load_template(folder: Path, *, trusted: bool = False) -> Template:
     draft is rendered). The built-in bundles are checked so by the tests."""
     meta_path = folder / TEMPLATE_FILE
     try:
-        data = tomllib.loads(read_text(meta_path, MAX_FILE_BYTES))
+        data = parse_toml(read_text(meta_path, MAX_FILE_BYTES))
     except Unreadable as error:
         if error.problem is ReadProblem.MISSING:
             raise TemplateError(
                 f"{meta_path}: not found; a template folder needs {TEMPLATE_FILE}"
             ) from None
         raise TemplateError(f"{meta_path}: cannot be read ({error.detail})") from None
-    except tomllib.TOMLDecodeError as error:
+    except TomlError as error:
         raise TemplateError(f"{meta_path}: not valid TOML ({error})") from None
     return _build(data, meta_path, trusted)
 
