@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from enum import StrEnum
 from pathlib import Path
@@ -18,6 +19,7 @@ class ReadProblem(StrEnum):
     FOLDER = "folder"
     TOO_LARGE = "too large"
     NOT_TEXT = "not text"  # binary, or not UTF-8
+    NOT_A_FILE = "not a file"  # a FIFO, a device, a socket
     OTHER = "other"  # permissions, an I/O error...
 
 
@@ -34,17 +36,39 @@ class Unreadable(Exception):
 def read_text(path: Path, limit: int) -> str:
     """The text of a UTF-8 file of at most `limit` bytes (a byte-order mark dropped).
 
-    Raises Unreadable when it is missing, a folder, larger than `limit`, binary (a NUL byte) or
-    not UTF-8, or cannot be read."""
+    Raises Unreadable when it is missing, a folder, not a regular file (a FIFO or a device,
+    which could block or never end), larger than `limit`, binary (a NUL byte) or not UTF-8,
+    or cannot be read (permissions, a loop of symbolic links...)."""
+    return decode_text(read_bytes(path, limit), path, limit)
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of a regular file; Unreadable as `read_text` says."""
     try:
-        if path.is_dir():
-            raise Unreadable(path, ReadProblem.FOLDER, "a folder, not a file")
-        with path.open("rb") as stream:
-            raw = stream.read(limit + 1)
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise Unreadable(path, ReadProblem.MISSING, "no such file") from None
+    except IsADirectoryError:
+        raise Unreadable(path, ReadProblem.FOLDER, "a folder, not a file") from None
+    except (OSError, ValueError) as error:
+        raise Unreadable(path, ReadProblem.OTHER, _reason(error)) from None
+    try:
+        kind = os.fstat(handle).st_mode
+        if stat.S_ISDIR(kind):
+            raise Unreadable(path, ReadProblem.FOLDER, "a folder, not a file")
+        if not stat.S_ISREG(kind):
+            raise Unreadable(path, ReadProblem.NOT_A_FILE, f"{_kind(kind)}, not a file")
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            raw = stream.read(limit + 1)
     except OSError as error:
-        raise Unreadable(path, ReadProblem.OTHER, str(error.strerror or error)) from None
+        raise Unreadable(path, ReadProblem.OTHER, _reason(error)) from None
+    finally:
+        os.close(handle)
+    return raw
+
+
+def decode_text(raw: bytes, path: Path, limit: int) -> str:
+    """`raw` (at most `limit` + 1 bytes read from `path`) as text; Unreadable as read_text."""
     if len(raw) > limit:
         raise Unreadable(path, ReadProblem.TOO_LARGE, f"larger than {limit:,} bytes")
     try:
@@ -56,8 +80,31 @@ def read_text(path: Path, limit: int) -> str:
     return text
 
 
+def _reason(error: OSError | ValueError) -> str:
+    """An OS error in a few words ("Permission denied")."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular one is, in a few words."""
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old file or the new one, never a part."""
+    """Write `text` to `path` so that readers see the old file or the new one, never a part.
+
+    A symbolic link is followed: the file it points to gets the text (beside it, atomically),
+    and the link stays. Anything but a regular file at the target (a folder, a FIFO, a device)
+    is refused with IsADirectoryError or NotRegularFile, never replaced."""
+    path = real_target(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -73,6 +120,41 @@ def atomic_write_text(path: Path, text: str) -> None:
             os.unlink(temporary)
         raise
     _sync_folder(path.parent)
+
+
+class NotRegularFile(OSError):
+    """A write was asked to replace something that is not a regular file."""
+
+
+def real_target(path: Path) -> Path:
+    """The file a write to `path` lands in: a symbolic link's target (followed to the end);
+    NotRegularFile or IsADirectoryError when something other than a regular file is there."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    try:
+        kind = path.stat().st_mode
+    except FileNotFoundError:
+        return path
+    if stat.S_ISDIR(kind):
+        raise IsADirectoryError(21, "Is a folder", str(path))
+    if not stat.S_ISREG(kind):
+        raise NotRegularFile(0, f"Is {_kind(kind)}, not a regular file", str(path))
+    return path
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a document where the user asked: a regular file (or a link to one) atomically; a
+    FIFO or a character device (`/dev/stdout`, a pipe made with mkfifo) by writing into it,
+    never by replacing it. Anything else (a folder, a block device, a socket) is refused."""
+    try:
+        kind = path.stat().st_mode
+    except FileNotFoundError:
+        kind = 0
+    if stat.S_ISFIFO(kind) or stat.S_ISCHR(kind):
+        with path.open("w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        return
+    atomic_write_text(path, text)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -113,6 +195,6 @@ def file_stamp(path: Path) -> FileStamp | None:
     """What a file looks like on disk now, to notice a change by someone else (None: absent)."""
     try:
         status = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
+    except (OSError, ValueError):  # absent; or unreachable, which reading or writing reports
         return None
     return (status.st_ino, status.st_size, status.st_mtime_ns)

@@ -74,7 +74,7 @@ def render(args: argparse.Namespace) -> int:
     """`jdwizard render PATH`: the document, to standard output or a file."""
     from jdwizard.draft.opening import open_session
     from jdwizard.export import export
-    from jdwizard.files import atomic_write_text
+    from jdwizard.files import write_output
 
     session = open_session(args.path, edit=False)
     missing = session.missing()
@@ -85,13 +85,14 @@ def render(args: argparse.Namespace) -> int:
             f"fill them with 'jdwizard resume {args.path}' or pass --allow-incomplete"
         )
     text = export(session.document(), args.format)
-    if args.output and args.output.resolve() == args.path.resolve():
+    if args.output and _same_file(args.output, args.path):
         raise UserError(f"-o {args.output} is the draft itself; choose another output file")
     if args.output:
         try:
-            atomic_write_text(args.output, text)
+            write_output(args.output, text)
         except OSError as error:
-            raise UserError(f"cannot write {args.output}: {error.strerror or error}") from None
+            raise UserError(f"cannot write {args.output}: {error.strerror or error}; "
+                            "choose another output file") from None
     else:
         sys.stdout.write(text)
     return 0
@@ -155,3 +156,12 @@ def list_saved(args: argparse.Namespace) -> int:
         company = company if len(company) <= 20 else company[:19] + "…"
         print(f"{when:16}  {progress:8}  {d.template:25}  {company:20}  {d.path}")
     return 0
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name the same file (links followed; False when either cannot be
+    reached, which writing then reports)."""
+    try:
+        return one.exists() and other.exists() and one.samefile(other)
+    except (OSError, ValueError):
+        return False

@@ -14,6 +14,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from jdwizard.files import Unreadable, read_bytes
 from jdwizard.paths import builtin_templates_dir
 from jdwizard.template.bundle import ID_PATTERN, TEMPLATE_FILE
 from jdwizard.template.importing.body import BodyConverter, listify
@@ -123,10 +124,9 @@ def _choose_id(template_id: str | None, title: str, source_name: str) -> str:
 def _read_source(source: Path) -> str:
     """The file's text; a UserError if it is missing, huge, binary, not UTF-8 or empty."""
     try:
-        with source.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise TemplateImportError(f"{source}: cannot be read ({error.strerror or error})") from None
+        data = read_bytes(source, MAX_BYTES)
+    except Unreadable as error:
+        raise TemplateImportError(f"{source}: cannot be read ({error.detail})") from None
     if len(data) > MAX_BYTES:
         raise TemplateImportError(f"{source}: larger than 1 MB; import a single template's text")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
