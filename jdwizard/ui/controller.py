@@ -50,6 +50,19 @@ class DraftOutcome:
     forked_from: Path | None  # the draft that was open elsewhere, when answers went to a copy
 
 
+def save_failure(error: Exception) -> str:
+    """Why a save failed, in a few words (any exception: a full disk, a value the TOML writer
+    cannot write...)."""
+    if isinstance(error, DraftConflict):
+        return "it exists"
+    if isinstance(error, OSError):
+        return error.strerror or str(error) or type(error).__name__
+    if isinstance(error, RecursionError):
+        return "a value in it is nested too deeply to be written"
+    detail = " ".join(str(error).split())[:160]
+    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+
+
 class DraftController:
     """Owns the open draft's session and every write of it."""
 
@@ -141,9 +154,9 @@ class DraftController:
                 self._path_changed()
                 try:  # at once: a save the user asked for (or quitting) must not wait for it
                     job = await self._write(None, company_settled)
-                except (DraftConflict, OSError) as error:
+                except Exception as error:  # noqa: BLE001 - any failure is told, not raised
                     return self._failed(error, copy, announce)
-            except OSError as error:
+            except Exception as error:  # noqa: BLE001 - serialising or writing: told, not raised
                 return self._failed(error, target or session.path, announce)
             self._autosave_paused_until = 0.0
             if self._failure:
@@ -175,10 +188,9 @@ class DraftController:
             await asyncio.to_thread(lock.release, previous)
         return job
 
-    def _failed(self, error: OSError | DraftConflict, path: Path | None, announce: bool) -> bool:
+    def _failed(self, error: Exception, path: Path | None, announce: bool) -> bool:
         """Announce a failed save (once per reason, unless asked for); False."""
-        detail = error.strerror or str(error) if isinstance(error, OSError) else "it exists"
-        reason = f"Could not save {path}: {detail}."
+        reason = f"Could not save {path}: {save_failure(error)}."
         self._autosave_paused_until = time.monotonic() + AUTOSAVE_RETRY_SECONDS
         if announce or reason != self._failure:
             self.app.notify(
@@ -300,8 +312,8 @@ class DraftController:
                 return  # the save has said why there is no document
             try:
                 await asyncio.to_thread(atomic_write_text, target, text)
-            except OSError as error:
-                self.app.notify(f"Could not write {target}: {error.strerror or error}",
+            except Exception as error:  # noqa: BLE001 - any failure to write is told
+                self.app.notify(f"Could not write {target}: {save_failure(error)}",
                                 title="Not saved", severity="error", markup=False)
                 return
             self.app.notify(f"Saved {path.name} and {target.name}", title="Saved", markup=False)
@@ -330,8 +342,12 @@ class DraftController:
             profile_id = profile_id_for(name)
             profile = await asyncio.to_thread(
                 update_profile_from, answers, session.template, profile_id, name)
-        except (UserError, OSError) as error:
+        except UserError as error:
             self.app.notify(str(error), title="Profile not saved", severity="error", markup=False)
+            return None
+        except Exception as error:  # noqa: BLE001 - any failure to write is told
+            self.app.notify(f"Could not save the profile: {save_failure(error)}",
+                            title="Profile not saved", severity="error", markup=False)
             return None
         session.profile_name = profile.name
         default = ""
