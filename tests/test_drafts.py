@@ -167,3 +167,19 @@ def test_saving_over_existing_file_keeps_its_permissions(tmp_path):
     save_draft(Draft("backend-engineer"), "doc", path)
     assert path.stat().st_mode & 0o777 == 0o640
     assert isinstance(path, Path)
+
+
+def test_a_document_that_cannot_be_written_leaves_the_draft_as_last_seen(tmp_path, backend):
+    """A save whose .md cannot be written writes nothing, so the next save (once it can) is not
+    taken for another program's change and sent to a copy."""
+    path = tmp_path / "acme.toml"
+    session = Session(backend, Draft("backend-engineer", dict(BACKEND_ANSWERS), path=path))
+    blocker = markdown_path(path)
+    blocker.mkdir()  # the document cannot be written there
+    with pytest.raises(OSError):
+        session.save_job(company_settled=True).write()
+    assert not path.exists()
+    blocker.rmdir()
+    job = session.save_job(company_settled=True)
+    session.saved(job, session.revision, job.write())
+    assert session.path == path and load_draft(path).answers == BACKEND_ANSWERS

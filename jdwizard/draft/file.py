@@ -188,16 +188,20 @@ def answers_table(data: dict[str, Any], path: Path, error: type[UserError]) -> d
 
 
 def save_draft(draft: Draft, document: str | None, path: Path | None = None) -> Path:
-    """Write the draft's TOML and its Markdown document beside it, each atomically (without a
-    document, when the template could not render these answers, the TOML alone)."""
+    """Write the draft's Markdown document and then its TOML beside it, each atomically
+    (without a document, when the template could not render these answers, the TOML alone).
+
+    The document goes first: if it cannot be written, the TOML is still as this session last
+    saw it, so the next save is not mistaken for someone else's change."""
     target = path or draft.path
     if target is None:
         raise ValueError("save_draft needs a path")
     draft.created = draft.created or now()
     draft.updated = now()
-    atomic_write_text(target, draft_to_toml(draft))
+    text = draft_to_toml(draft)
     if document is not None:
         atomic_write_text(markdown_path(target), document)
+    atomic_write_text(target, text)
     draft.path = target
     return target
 
