@@ -30,17 +30,24 @@ def check_terminal() -> None:
 def run_app(session: Session | None) -> int:
     """Run the wizard (on `session`, else on the start screen, whose lists are read now: nothing
     can be typed yet, and reading them in a thread would only add the hop); afterwards say where
-    the draft is, so it can be found and resumed."""
-    check_terminal()
-    start_lists = None
-    if session is None:
-        from jdwizard.draft.listing import load_start_lists
+    the draft is, so it can be found and resumed. However it ends (a quit, an error, a
+    signal), the open draft's lock is let go."""
+    app = None
+    try:
+        check_terminal()
+        start_lists = None
+        if session is None:
+            from jdwizard.draft.listing import load_start_lists
 
-        start_lists = load_start_lists()
-    from jdwizard.ui.app import JDWizardApp
+            start_lists = load_start_lists()
+        from jdwizard.ui.app import JDWizardApp
 
-    app = JDWizardApp(session, start_lists=start_lists)
-    app.run()
+        app = JDWizardApp(session, start_lists=start_lists)
+        app.run()
+    finally:  # quitting has let go already; letting go again does nothing
+        for opened in (session, app.session if app is not None else None):
+            if opened is not None:
+                opened.close()
     code = app.return_code or 0  # 1 when the app stopped on an error (Textual printed it)
     outcome = app.outcome
     if outcome is None:

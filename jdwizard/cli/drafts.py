@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jdwizard.cli.app import run_app
+from jdwizard.cli.app import check_terminal, run_app
 from jdwizard.cli.output import as_json
 from jdwizard.errors import UserError
 
@@ -64,10 +64,14 @@ def chosen_profile(name: str | None) -> Profile | None:
 
 
 def resume(args: argparse.Namespace) -> int:
-    """`jdwizard resume PATH`: the wizard on a saved draft."""
-    from jdwizard.draft.opening import open_session
+    """`jdwizard resume PATH`: the wizard on a saved draft. The draft is read first (a bad
+    one is the error to report), but its lock is taken only once the wizard can run."""
+    from jdwizard.draft.opening import hold_draft, open_session
 
-    return run_app(open_session(args.path))
+    session = open_session(args.path, edit=False)
+    check_terminal()
+    hold_draft(session)
+    return run_app(session)
 
 
 def render(args: argparse.Namespace) -> int:

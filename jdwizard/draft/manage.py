@@ -2,13 +2,15 @@
 the .md that autosaves, and any .txt or .html the user saved beside it).
 
 Each refuses, in one line, to touch a draft that is open in another jdwizard or to replace an
-existing file. Blocking: the app calls these from a worker thread.
+existing file; rename and delete hold the draft's lock while they work, so it cannot be opened
+meanwhile, and remove it after. Blocking: the app calls these from a worker thread.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -59,39 +61,38 @@ def rename_draft(path: Path, new_name: str) -> Path:
     target = path.with_name(f"{stem}.toml")
     if target == path:
         return path
-    _refuse_if_open(path)
-    documents = document_paths(path)
-    for existing in (target, *(target.with_suffix(d.suffix) for d in documents)):
-        if existing.exists():
-            raise DraftError(f"{existing} already exists; choose another name")
-    load_draft(path)  # only drafts that open are renamed: a bad file stays where it is
-    os.rename(path, target)
-    for document in documents:
-        with contextlib.suppress(FileNotFoundError):
-            os.rename(document, target.with_suffix(document.suffix))
-    _discard_lock(path)
+    with _held(path):
+        documents = document_paths(path)
+        for existing in (target, *(target.with_suffix(d.suffix) for d in documents)):
+            if existing.exists():
+                raise DraftError(f"{existing} already exists; choose another name")
+        load_draft(path)  # only drafts that open are renamed: a bad file stays where it is
+        os.rename(path, target)
+        for document in documents:
+            with contextlib.suppress(FileNotFoundError):
+                os.rename(document, target.with_suffix(document.suffix))
     return target
 
 
 def delete_draft(path: Path) -> None:
     """Delete a draft and its documents (the caller has asked the user to confirm)."""
-    _refuse_if_open(path)
-    for file in (path, *document_paths(path)):
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(file)
-    _discard_lock(path)
+    with _held(path):
+        for file in (path, *document_paths(path)):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(file)
 
 
-def _discard_lock(path: Path) -> None:
-    """Remove a lock nobody live holds (checked by the caller), e.g. one left by a crash."""
-    with contextlib.suppress(OSError):
-        locking.lock_path(path).unlink()
-
-
-def _refuse_if_open(path: Path) -> None:
-    other = locking.holder(path)
+@contextlib.contextmanager
+def _held(path: Path) -> Iterator[None]:
+    """Hold the draft's lock while managing it (refused if another jdwizard holds it); its
+    file is removed afterwards, and with it one left behind by a crash."""
+    other = locking.acquire(path)
     if other is not None:
         raise DraftError(f"{path.name} is open in another jdwizard ({other}); close it there first")
+    try:
+        yield
+    finally:
+        locking.release(path)
 
 
 def _read_document(path: Path) -> str:

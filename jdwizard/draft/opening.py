@@ -32,12 +32,22 @@ def open_session(path: Path, folder: Path | None = None, *, edit: bool = True) -
     session = Session(template, draft, folder=folder)
     session.migration = migration
     session.disk_stamp = stamp
-    session.other_holder = locking.acquire(path) if edit else None
-    if session.other_holder is not None:
-        session.fork_to_copy(dirty=False)
     if migration.renamed:
         session.revision += 1  # answers moved to their new names: worth saving
+    if edit:
+        hold_draft(session)
     return session
+
+
+def hold_draft(session: Session) -> None:
+    """Take the lock of the session's draft for editing; if another jdwizard has it open,
+    the session goes on as a copy (the original is left to its holder)."""
+    path = session.path
+    if path is None:
+        return
+    session.other_holder = locking.acquire(path)
+    if session.other_holder is not None:
+        session.fork_to_copy(dirty=False)
 
 
 def new_session(
