@@ -131,7 +131,7 @@ def check_body(body: str, names: list[str], body_path: Path) -> None:
     with every field answered and with none (a refusal is reported now, not at render)."""
     from jinja2 import TemplateSyntaxError, meta
 
-    from jdwizard.template.engine import sandbox
+    from jdwizard.template.engine import LimitError, sandbox
 
     environment = sandbox()
     try:
@@ -139,6 +139,8 @@ def check_body(body: str, names: list[str], body_path: Path) -> None:
         used = meta.find_undeclared_variables(tree)
     except TemplateSyntaxError as error:
         raise TemplateError(f"{body_path}:{error.lineno}: {error.message}") from None
+    except LimitError as error:
+        raise TemplateError(f"{body_path}: cannot be read ({error}); simplify the body") from None
     _check_names_used(used, names, body_path)
     compiled = environment.from_string(tree)
     for value in ("x", ""):  # every field answered, then none: it must render either way
