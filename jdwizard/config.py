@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from jdwizard.errors import UserError
-from jdwizard.files import ReadProblem, Unreadable, atomic_write_text, read_text
+from jdwizard.files import (
+    ReadProblem,
+    Unreadable,
+    atomic_write_text,
+    read_text,
+    write_failure,
+)
 from jdwizard.paths import config_dir
 from jdwizard.toml_text import TomlError, parse_toml
 
@@ -62,7 +68,11 @@ def save_config(config: Config, path: Path | None = None) -> Path:
         if value:
             data[key] = value
     import tomli_w  # here: only a save needs it (its import is about 1 ms of start-up)
-    atomic_write_text(path, tomli_w.dumps(data))
+    try:
+        atomic_write_text(path, tomli_w.dumps(data))
+    except Exception as error:  # noqa: BLE001 - any failure to write is the user's to hear
+        raise UserError(f"cannot save {path}: {write_failure(error)}; free some space, or "
+                        f"make {path.parent} a writable folder") from None
     return path
 
 

@@ -80,6 +80,17 @@ def decode_text(raw: bytes, path: Path, limit: int) -> str:
     return text
 
 
+def write_failure(error: BaseException) -> str:
+    """Why a write failed, in a few words, for any exception: a full disk, a folder that is a
+    file, a value the TOML writer cannot write."""
+    if isinstance(error, OSError):
+        return error.strerror or str(error) or type(error).__name__
+    if isinstance(error, RecursionError):
+        return "a value in it is nested too deeply to be written"
+    detail = " ".join(str(error).split())[:160]
+    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+
+
 def _reason(error: OSError | ValueError) -> str:
     """An OS error in a few words ("Permission denied")."""
     if isinstance(error, OSError) and error.strerror:

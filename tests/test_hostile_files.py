@@ -152,3 +152,56 @@ def test_a_symlink_loop_is_one_line(tmp_path):
         result = jdwizard(tmp_path, *args, timeout=20)
         assert result.returncode == 1, (args, result.stderr)
         assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def jdwizard_on_a_full_disk(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command run with at most 8 bytes per file written (RLIMIT_FSIZE): every write of
+    a real file fails (EFBIG), as on a full disk, even for root."""
+    import resource
+    import signal
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a killed process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8, 8))
+
+    env = dict(os.environ, JDWIZARD_HOME=str(home), NO_COLOR="1", PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run([sys.executable, "-m", "jdwizard", *args], env=env, text=True,
+                          capture_output=True, timeout=60, stdin=subprocess.DEVNULL,
+                          preexec_fn=limit)
+
+
+def one_line_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1 and len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr and all(word in lines[0] for word in words), lines
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="RLIMIT_FSIZE is POSIX")
+def test_profile_commands_on_a_full_disk_are_one_line(tmp_path):
+    draft = good_draft(tmp_path)
+    one_line_error(jdwizard_on_a_full_disk(tmp_path, "profile", "save", str(draft)),
+                   "cannot save", "acme.toml", "File too large")
+    one_line_error(jdwizard_on_a_full_disk(tmp_path, "profile", "edit", "globex"),
+                   "cannot save", "globex.toml")
+    assert jdwizard(tmp_path, "profile", "save", str(draft)).returncode == 0
+    one_line_error(jdwizard_on_a_full_disk(tmp_path, "profile", "use", "acme"),
+                   "cannot save", "config.toml")
+    assert not (tmp_path / "config.toml").exists()
+
+
+def test_profiles_where_a_folder_should_be_a_file_are_one_line(tmp_path):
+    draft = good_draft(tmp_path)
+    (tmp_path / "profiles").write_text("not a folder", "utf-8")
+    one_line_error(jdwizard(tmp_path, "profile", "save", str(draft)), "cannot save",
+                   "Not a directory")
+    one_line_error(jdwizard(tmp_path, "profile", "edit", "acme"), "cannot save")
+
+
+def test_an_editor_that_cannot_run_is_one_line(tmp_path):
+    assert jdwizard(tmp_path, "profile", "save", str(good_draft(tmp_path))).returncode == 0
+    env = dict(os.environ, JDWIZARD_HOME=str(tmp_path), NO_COLOR="1")
+    for editor in ("no-such-editor-here", 'vi "unclosed'):
+        result = subprocess.run([sys.executable, "-m", "jdwizard", "profile", "edit", "acme"],
+                                env=dict(env, VISUAL=editor), text=True, capture_output=True,
+                                timeout=60, stdin=subprocess.DEVNULL)
+        one_line_error(result, "cannot run the editor", "acme.toml")

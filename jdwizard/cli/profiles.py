@@ -94,6 +94,11 @@ def _edit(profile_id: str, name: str) -> int:
     if not editor:
         print(f"{path}\nSet $EDITOR to open it from here, or edit that file by hand.")
         return 0
-    subprocess.run([*shlex.split(editor), str(path)], check=False)
+    try:
+        subprocess.run([*shlex.split(editor), str(path)], check=False)
+    except (OSError, ValueError) as error:  # not found, not runnable, unbalanced quotes
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise UserError(f"cannot run the editor {editor!r} ({reason}); set $VISUAL or $EDITOR "
+                        f"to an editor's command, or edit {path} by hand") from None
     profiles.load_profile(profile_id)  # still readable after the edit?
     return 0

@@ -25,7 +25,13 @@ from typing import Any
 
 from jdwizard.draft.file import answers_table, now, slugify
 from jdwizard.errors import UserError
-from jdwizard.files import ReadProblem, Unreadable, atomic_write_text, read_text
+from jdwizard.files import (
+    ReadProblem,
+    Unreadable,
+    atomic_write_text,
+    read_text,
+    write_failure,
+)
 from jdwizard.paths import profiles_dir
 from jdwizard.template.model import Field, Template
 from jdwizard.template.roles import STANDARD_NAMES, Role
@@ -171,7 +177,11 @@ def save_profile(profile: Profile) -> Path:
     """Write the profile atomically to `profile_path(profile.id)`; sets `updated` and `path`."""
     path = profile_path(profile.id)
     profile.updated = now()
-    atomic_write_text(path, profile_to_toml(profile))
+    try:
+        atomic_write_text(path, profile_to_toml(profile))
+    except Exception as error:  # noqa: BLE001 - any failure to write is the user's to hear
+        raise ProfileError(f"cannot save {path}: {write_failure(error)}; free some space, or "
+                           f"make {path.parent} a writable folder") from None
     profile.path = path
     return path
 
