@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
@@ -70,6 +71,12 @@ class JDWizardApp(App[None]):
         self.config = load_config()
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, or its fix for input that is not UTF-8 (ui/textual_fixes.py)."""
+        from jdwizard.ui.textual_fixes import input_driver
+
+        return input_driver(super().get_driver_class())
 
     @property
     def session(self) -> Session | None:

@@ -11,18 +11,30 @@ keys it drops stay alive. Each key watches the Footer's `compact` setting (`data
 watcher is removed only when that setting changes, which it never does: after a few hundred
 field changes, megabytes of dead keys. `Footer` here drops the watchers of closed keys each
 time it shows new ones.
+
+Undecodable input ends the app (Textual 8.2): the Linux driver decodes the terminal's bytes as
+strict UTF-8, so one invalid byte (a Latin-1 terminal's "é", pasted binary) raises in its input
+thread and the app panics, losing what was not saved. `input_driver` swaps in
+LenientLinuxDriver, which decodes with errors="replace": the byte becomes U+FFFD. (Windows'
+driver reads characters, not bytes: left alone; so is the inline driver, which jdwizard never
+runs.)
 """
 
 from __future__ import annotations
 
+import os
 import re
+import selectors
+import sys
+from codecs import getincrementaldecoder
 from pathlib import Path
 from typing import cast
 
 import textual
-from textual import events
+from textual import constants, events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.widget import Widget
 from textual.widgets import Footer as TextualFooter
 
@@ -94,3 +106,80 @@ def own_bindings(widget_class: type) -> dict[str, str]:
                     actions[binding.key] = binding.action
         _OWN_BINDINGS[widget_class] = actions
     return _OWN_BINDINGS[widget_class]
+
+
+def input_driver(chosen: type[Driver]) -> type[Driver]:
+    """The driver to run with, given the one Textual chose: LenientLinuxDriver in place of
+    Textual's LinuxDriver on the versions in FIXED_FOR, else `chosen` unchanged: on another
+    version, for a driver named in TEXTUAL_DRIVER (taken as asked), and on Windows (its
+    driver reads the console's keys as characters, not bytes: left alone)."""
+    if APPLIES and sys.platform != "win32" and chosen is LinuxDriver and not constants.DRIVER:
+        return LenientLinuxDriver
+    return chosen
+
+
+if sys.platform != "win32":  # Textual's Linux driver imports termios: not on Windows
+    from textual._loop import loop_last
+    from textual._parser import ParseError
+    from textual._xterm_parser import XTermParser
+    from textual.drivers.linux_driver import LinuxDriver
+
+    class LenientLinuxDriver(LinuxDriver):
+        """Textual's LinuxDriver, reading bytes that are not UTF-8 as U+FFFD, not ending the
+        app (the stock driver's input thread raises UnicodeDecodeError and the app panics).
+
+        The strict decoder is a local of `run_input_thread`, so the method is Textual 8.2.8's,
+        copied as is but for the line marked CHANGED (tests/test_textual_fixes.py checks that
+        the copy still matches Textual's own method)."""
+
+        def run_input_thread(self) -> None:
+            """Wait for input and dispatch events."""
+            selector = selectors.SelectSelector()
+            selector.register(self.fileno, selectors.EVENT_READ)
+
+            fileno = self.fileno
+            EVENT_READ = selectors.EVENT_READ
+
+            parser = XTermParser(self._debug)
+            feed = parser.feed
+            tick = parser.tick
+
+            utf8_decoder = getincrementaldecoder("utf-8")("replace").decode  # CHANGED
+            decode = utf8_decoder
+            read = os.read
+
+            def process_selector_events(
+                selector_events: list[tuple[selectors.SelectorKey, int]],
+                final: bool = False,
+            ) -> None:
+                """Process events from selector.
+
+                Args:
+                    selector_events: List of selector events.
+                    final: True if this is the last call.
+
+                """
+                for last, (_selector_key, mask) in loop_last(selector_events):
+                    if mask & EVENT_READ:
+                        unicode_data = decode(read(fileno, 1024 * 4), final=final and last)
+                        if not unicode_data:
+                            # This can occur if the stdin is piped
+                            break
+                        for event in feed(unicode_data):
+                            self.process_message(event)
+                for event in tick():
+                    self.process_message(event)
+
+            try:
+                while not self.exit_event.is_set():
+                    process_selector_events(selector.select(0.1))
+                selector.unregister(self.fileno)
+                process_selector_events(selector.select(0.1), final=True)
+
+            finally:
+                selector.close()
+                try:
+                    for event in feed(""):  # noqa: B007 (Textual's line)
+                        pass
+                except (EOFError, ParseError):
+                    pass
