@@ -1,7 +1,8 @@
 """A drafting session: one template, one draft, its answers, and how and where they are saved.
 
-Pure and Textual-free. The UI asks it for the document and for a `SaveJob` (a snapshot taken on
-the event loop) that a worker thread writes, so typing never waits on the disk.
+Pure and Textual-free. The UI asks it for the document and for a `SaveJob` (a snapshot of the
+answers taken on the event loop) that a worker thread renders and writes, so typing never waits
+on the disk nor on rendering a long document.
 """
 
 from __future__ import annotations
@@ -49,26 +50,36 @@ class DraftConflict(UserError):
         self.path = path
 
 
-@dataclass(frozen=True)
+@dataclass
 class SaveJob:
-    """Everything needed to write one save, taken at one moment."""
+    """Everything needed to write one save, taken at one moment. The document is rendered from
+    the snapshot when the job is written (in the worker thread: a long one takes a while)."""
 
     draft: Draft
-    document: str | None  # None: the body failed on these answers; the answers save alone
+    renderer: Renderer
     target: Path
     replaces: Path | None  # an earlier auto-named file that this save renames
     named_after_company: bool | None = None  # set when this save chose an automatic name
     expected: FileStamp | None = None  # the target as last seen; None: it must not exist
+    document: str | None = None  # once written; None: the body failed, the answers saved alone
     render_problem: str | None = None  # why there is no document
 
+    def render(self) -> None:
+        """Render the snapshot's document (or note why the body fails on these answers)."""
+        try:
+            self.document = for_document(self.renderer.render(self.draft.answers))
+        except RenderError as error:  # the answers are what must not be lost: they save alone
+            self.document, self.render_problem = None, str(error)
+
     def write(self) -> FileStamp | None:
-        """Write the draft and its document (blocking: call from a worker thread).
+        """Render and write the draft and its document (blocking: call from a worker thread).
 
         Raises DraftConflict, writing nothing, when the target is not as this session last saw
         it: someone else saved it meanwhile, and their answers must not be silently replaced.
         """
         if file_stamp(self.target) != self.expected:
             raise DraftConflict(self.target)
+        self.render()
         save_draft(self.draft, self.document, self.target)
         stamp = file_stamp(self.target)
         if self.replaces is not None and self.replaces != self.target:
@@ -101,6 +112,7 @@ class Session:
         self.profile_name: str | None = None  # the company profile the answers started from
         self.prefilled: dict[str, str] = {}  # the answers that profile filled in
         self.revision = 0  # bumps on every change
+        self._answered: dict[str, tuple[str, bool]] = {}  # field: (the answer, answered)
         self.saved_revision = 0 if draft.path is not None else -1
 
     @property
@@ -158,7 +170,13 @@ class Session:
         return value is not None and self.answers.get(field.name) == value
 
     def answered(self, field: Field) -> bool:
-        return is_answered(field, self.answers)
+        """Whether the field has an answer (remembered per answer: a long one takes a while,
+        and the screen asks on every keystroke)."""
+        value = self.answers.get(field.name, "")
+        known = self._answered.get(field.name)
+        if known is None or known[0] is not value:
+            known = self._answered[field.name] = (value, is_answered(field, self.answers))
+        return known[1]
 
     def problem(self, field: Field) -> str | None:
         """What is wrong with the field's answer, if anything (never blocks moving on)."""
@@ -217,6 +235,7 @@ class Session:
 
     def save_job(self, *, company_settled: bool = True, target: Path | None = None) -> SaveJob:
         """Snapshot the draft for saving; pick (or refine) the file name when it is automatic.
+        Cheap whatever the answers' size: the document is rendered when the job is written.
 
         `company_settled` is False while the user is still typing the company name, so that an
         automatic file name is not taken from half a word.
@@ -242,14 +261,7 @@ class Session:
             extra=dict(self.draft.extra),
         )
         expected = self.disk_stamp if target == self.draft.path else None
-        document: str | None = None
-        problem = None
-        try:
-            document = self.document()
-        except RenderError as error:  # the answers are what must not be lost: they save alone
-            problem = str(error)
-        return SaveJob(snapshot, document, target, replaces, named_after_company, expected,
-                       problem)
+        return SaveJob(snapshot, self.renderer, target, replaces, named_after_company, expected)
 
     def saved(self, job: SaveJob, revision: int, stamp: FileStamp | None) -> None:
         """Record that `job` (taken at `revision`) is on disk, as `stamp`."""

@@ -25,7 +25,7 @@ from jdwizard.ui.screens.base import ActionScreen, handled
 from jdwizard.ui.sizes import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
 from jdwizard.ui.widgets.footer import Footer
 from jdwizard.ui.widgets.lists import ChoiceList
-from jdwizard.ui.widgets.preview import DocumentPreview
+from jdwizard.ui.widgets.preview import DocumentPreview, shown_answers
 
 if TYPE_CHECKING:
     from jdwizard.checks.post import Report
@@ -75,23 +75,35 @@ class ReviewScreen(ActionScreen[None]):
     @work(exclusive=True, group="checks")
     async def _fill(self) -> None:
         """What is left to do, the document, and the checks of the whole draft (off the event
-        loop), once every key typed before the review is in the answers."""
+        loop: "Checking…" shows meanwhile, and keys, Esc and autosave work), once every key
+        typed before the review is in the answers."""
         from jdwizard.checks.post import check_draft
 
         await self.controller.settle()
         self._show_summary()
         renderer = self.controller.renderer()
         answers = dict(self.session.answers)
-        try:
-            segments = renderer.segments(answers)
+        shown = shown_answers(answers)[0]  # a long answer as an excerpt (preview.excerpt)
+        try:  # in a thread too: a long document takes a while, and keys and autosave go on
+            segments = await asyncio.to_thread(renderer.segments, shown)
         except RenderError as error:  # nothing to show or check but the reason
+            if not self.open:
+                return
             self.query_one(DocumentPreview).show_message(f"No document: {error}.", PROBLEM)
             self.query_one("#check-summary", Static).update(
                 Text("The checks need the document; change the answer the body fails on."))
             return
+        if not self.open:
+            return
         self.query_one(DocumentPreview).show(segments, None)
         report = await asyncio.to_thread(check_draft, self.session.template, answers)
-        self.show_report(report)
+        if self.open:  # not left meanwhile (Esc does not wait for the checks)
+            self.show_report(report)
+
+    @property
+    def open(self) -> bool:
+        """Whether the screen is still up (its workers' threads outlive it)."""
+        return self in self.app.screen_stack
 
     def _show_summary(self) -> None:
         missing = self.session.missing()

@@ -34,7 +34,7 @@ from jdwizard.ui.sizes import HORIZONTAL_BREAKPOINTS, NARROW, SHORT, VERTICAL_BR
 from jdwizard.ui.widgets.answer import AnswerBox
 from jdwizard.ui.widgets.field_list import FieldList
 from jdwizard.ui.widgets.footer import Footer
-from jdwizard.ui.widgets.preview import DocumentPreview
+from jdwizard.ui.widgets.preview import LONG_ANSWER_SHOWN, DocumentPreview, shown_answers
 
 if TYPE_CHECKING:
     from jdwizard.checks.finding import Finding
@@ -225,8 +225,7 @@ class WizardScreen(ActionScreen[None]):
         """The answer line the cursor is on, counting only the lines with text (as the
         document does: a list answer's empty lines are not items)."""
         row = box.cursor_location[0]
-        lines = box.text.split("\n")
-        return sum(1 for line in lines[:row] if line.strip())
+        return sum(1 for line in box.document.lines[:row] if line.strip())
 
     # -- showing a field ------------------------------------------------------------------
 
@@ -339,12 +338,23 @@ class WizardScreen(ActionScreen[None]):
         widget.display = bool(lines)
 
     def _refresh_preview(self, follow: int | None = None) -> None:
-        """Show the document in the preview (once the template is compiled)."""
+        """Show the document in the preview (once the template is compiled), a long answer as
+        an excerpt (preview.excerpt): per keystroke, the work does not grow with the answer."""
         if not self.session.renderer_ready:
             return
         preview = self.query_one(DocumentPreview)
+        field = self.field
+        answers, at = self.session.answers, None
+        long = len(answers.get(field.name, "")) > LONG_ANSWER_SHOWN
+        if long:  # shown around the cursor: what is typed is in view
+            box = self._box_of(field)
+            row, column = box.cursor_location
+            at = sum(map(len, box.document.lines[:row])) + row + column
+        shown, at = shown_answers(answers, field.name, at)
+        if long and follow is not None:
+            follow = sum(1 for line in shown[field.name][:at].split("\n")[:-1] if line.strip())
         try:
-            segments = self.session.renderer.segments(self.session.answers)
+            segments = self.session.renderer.segments(shown)
         except RenderError as error:
             preview.show_message(f"No preview: {error}.", PROBLEM)
             return

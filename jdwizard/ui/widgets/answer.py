@@ -3,7 +3,8 @@
 Every field has its own box, so a key lands in the field it was typed in, however fast the user
 moves on. The box holds the answer exactly as typed, pasted or read from the draft, and draws
 each control character as a visible symbol (safe_text.visible): an escape sequence in a draft or
-a paste never acts on the terminal.
+a paste never acts on the terminal. A line too long to wrap quickly (a whole page pasted into a
+one-line answer) scrolls sideways instead: Textual re-wraps a line whole for each row it draws.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from textual.widgets import TextArea
 from jdwizard.safe_text import visible
 from jdwizard.template.model import Field
 from jdwizard.ui.textual_fixes import KeysInOrder
+
+LONG_LINE = 20_000  # characters; a longer line is not wrapped (about 50 ms a row drawn at 200 KB)
 
 
 def one_line(text: str) -> str:
@@ -39,6 +42,7 @@ class AnswerBox(KeysInOrder, TextArea):
                          id=f"answer-{field.name}", classes=classes)
         self._given = answer
         self._loaded = self.text  # as the box holds it (its lines split at every line break)
+        self._wrap_lines()
 
     @property
     def answer(self) -> str:
@@ -47,6 +51,21 @@ class AnswerBox(KeysInOrder, TextArea):
 
     def on_mount(self) -> None:
         self.move_cursor(self.document.end)  # typing adds to the answer
+
+    def _wrap_lines(self, row: int | None = None) -> None:
+        """Wrap long lines, unless one (line `row`, or any) is too long to wrap quickly; wrap
+        again once the box is down to one short line."""
+        lines = self.document.lines
+        if self.soft_wrap:
+            longest = len(lines[row]) if row is not None else max(map(len, lines))
+            if longest > LONG_LINE:
+                self.soft_wrap = False
+        elif len(lines) == 1 and len(lines[0]) <= LONG_LINE:
+            self.soft_wrap = True
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """An edit: check the line it was made in (the message goes on to the screen)."""
+        self._wrap_lines(self.cursor_location[0])
 
     def get_line(self, line_index: int) -> Text:
         """A line as drawn: control characters as visible symbols (TextArea's hook)."""

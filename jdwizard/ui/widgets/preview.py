@@ -2,13 +2,15 @@
 
 It draws a Rich `Text` built from the renderer's segments: well under a millisecond per
 keystroke on the built-in templates, 3.6 ms on one ten times as long (Textual's Markdown widget
-re-mounts every block on update: far too slow for this).
+re-mounts every block on update: far too slow for this). A very long answer (a paste of a whole
+page) shows as an excerpt, around the cursor in the answer being typed: drawing 200 KB of text
+took Textual over a second per keystroke, and the saved and copied document has all of it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.console import Console
 from rich.text import Span, Text
@@ -24,6 +26,47 @@ CURRENT_EMPTY = "bold white on red"
 FILLED = "bold"
 EMPTY = "bold red"
 HEADING = "bold underline"
+LONG_ANSWER_SHOWN = 4_000  # characters of a longer answer that the preview shows
+
+
+def excerpt(value: str, at: int | None = None) -> tuple[str, int]:
+    """`value` as the preview shows it, and where offset `at` of it lands in that: all of it,
+    or LONG_ANSWER_SHOWN characters around `at` (the start when None), cut at line breaks
+    where there are any, with a note of how much is left out on each side."""
+    size = len(value)
+    at = 0 if at is None else min(max(at, 0), size)
+    if size <= LONG_ANSWER_SHOWN:
+        return value, at
+    start = max(0, min(at - LONG_ANSWER_SHOWN // 2, size - LONG_ANSWER_SHOWN))
+    end = start + LONG_ANSWER_SHOWN
+    head = tail = ""
+    if start:
+        newline = value.find("\n", start, at)  # the window starts at a line, if one starts
+        start = newline + 1 if newline >= 0 else start
+        head = f"[… {start:,} characters before, not shown in the preview]"
+        head += "\n" if newline >= 0 else " "
+    if end < size:
+        newline = value.rfind("\n", at, end)
+        end = newline if newline >= 0 else end
+        tail = "\n" if newline >= 0 else " "
+        tail += f"[{size - end:,} more characters, not shown in the preview …]"
+    return head + value[start:end] + tail, len(head) + at - start
+
+
+def shown_answers(answers: Mapping[str, str], current: str | None = None,
+                  at: int | None = None) -> tuple[dict[str, str], int]:
+    """The answers as the preview shows them (a long one as its `excerpt`, around offset `at`
+    in the answer to `current`), and where `at` lands in that answer's excerpt."""
+    shown = dict(answers)
+    position = at or 0
+    for name, value in answers.items():
+        if len(value) > LONG_ANSWER_SHOWN:
+            if name == current:
+                shown[name], position = excerpt(value, at)
+            else:
+                shown[name] = excerpt(value)[0]
+    return shown, position
+
 
 def preview_text(segments: Sequence[Segment], current: str | None) -> Text:
     """Styled text of the document: headings without '#', bullets as '•', fields marked.
