@@ -6,11 +6,18 @@ task boxes `[ ]`/`[x]`, escaped `\\[..\\]`, footnotes `[^1]`, and brackets with 
 `{{ 7*7 }}`, `{% ... %}`, `{# ... #}` are not placeholders: kept as literal text, with a
 warning. Every `{` of literal text is written as `{{ '{' }}`, so no text from the file can become
 Jinja. A lone `{{`, `}}`, `[` or `]` is an error naming the line (notes must close on their line).
+
+Every step is linear in the text (no pattern here backtracks more than the run it stands on).
+A text with more than MAX_FIELDS fields is refused as soon as it gets there, and one whose body
+would hold more than MAX_EXPRESSIONS `{{ }}` (each use of a field, each literal `{`) once
+converted: Jinja compiles each at about 0.2 ms, every time the library is loaded.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from typing import NoReturn
 
 from jdwizard.template.importing.lines import BULLET, MD_HEADING, NUMBERED, Line, split_paragraphs
 from jdwizard.template.importing.model import TemplateImportError
@@ -37,6 +44,16 @@ _TOKEN = re.compile(
 )
 
 
+# Real templates have 10-40 fields; a text with hundreds is not a template, and refusing it
+# early keeps a hostile file (10,000 notes on one line) from costing more than its reading.
+MAX_FIELDS = 200
+MAX_EXPRESSIONS = 1_000  # real bodies have 20-100
+_MAX_WARNINGS = 20
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
 _WHOLE_NOTE = re.compile(r"^(?P<note>\[[^\[\]]+\])\s*[.;,]?$")
 
 
@@ -47,6 +64,8 @@ class BodyConverter:
         self.source = source
         self.drafts: dict[str, FieldInProgress] = {}
         self.warnings: list[str] = []
+        self.unwarned = 0  # warnings past the first _MAX_WARNINGS, counted only
+        self.uses = 0  # of fields in the body, refused past MAX_EXPRESSIONS as they come
 
     def convert(self, lines: list[Line]) -> str:
         """Markdown headings, `- ` bullets, `{{ name }}` variables; all other text literal."""
@@ -54,7 +73,19 @@ class BodyConverter:
         levels = [len(m["hashes"]) for p in paragraphs for _, t in p if (m := MD_HEADING.match(t))]
         top = min(levels, default=1)
         blocks = ["\n".join(self._paragraph(p, top)).strip("\n") for p in paragraphs]
-        return re.sub(r"\n{3,}", "\n\n", "\n\n".join(blocks)).strip("\n") + "\n"
+        if self.unwarned:
+            self.warnings.append(f"{self.unwarned} more like these; kept as literal text")
+        body = re.sub(r"\n{3,}", "\n\n", "\n\n".join(blocks)).strip("\n") + "\n"
+        if body.count("{{") > MAX_EXPRESSIONS:  # literal text holds no "{{": one per expression
+            self._too_many()
+        return body
+
+    def _too_many(self) -> NoReturn:
+        raise TemplateImportError(
+            f"{self.source}: the job description uses its fields (or a literal '{{') more than "
+            f"{MAX_EXPRESSIONS} times, more than a template may; mark each thing to fill in "
+            "only where it matters"
+        )
 
     def _paragraph(self, paragraph: list[Line], top: int) -> list[str]:
         """One paragraph's Markdown lines, with a blank line between text and list."""
@@ -85,6 +116,7 @@ class BodyConverter:
         """One line: placeholders and notes become variables, the rest literal text."""
         out: list[str] = []
         position = 0
+        sentences = _Sentences(text)
         for match in _TOKEN.finditer(text):
             out.append(_literal(text[position : match.start()]))
             position = match.end()
@@ -97,23 +129,38 @@ class BodyConverter:
                 )
             draft = None
             if match["placeholder"]:
-                draft = placeholder_field(match["name"], token, _context(text, token))
+                draft = placeholder_field(match["name"], token, sentences.around(match))
             elif match["bracket"] and _is_note(match["note"]):
-                draft = note_field(match["note"], token, _context(text, token), whole_bullet)
+                draft = note_field(match["note"], token, sentences.around(match), whole_bullet)
             elif match["jinja"]:
-                end = text.find(token[1] + "}", match.start()) + 2 if token[1] in "%#" else 0
-                shown = text[match.start() : max(end, match.end())]
-                self.warnings.append(
-                    f"line {number}: {shown!r} is not a placeholder; kept as literal text"
-                )
-            out.append("{{ " + self._add(draft) + " }}" if draft else _literal(token))
+                self._warn_jinja(text, match, number)
+            out.append("{{ " + self._add(draft, number) + " }}" if draft else _literal(token))
         out.append(_literal(text[position:]))
         return "".join(out)
 
-    def _add(self, draft: FieldInProgress) -> str:
+    def _warn_jinja(self, text: str, match: re.Match[str], number: int) -> None:
+        """A warning that Jinja syntax in the text is kept literal (the first few, then a count)."""
+        if len(self.warnings) >= _MAX_WARNINGS:
+            self.unwarned += 1
+            return
+        start, token = match.start(), match.group(0)
+        end = text.find(token[1] + "}", start, start + 80) + 2 if token[1] in "%#" else 0
+        shown = text[start : max(end, match.end())]
+        shown = shown if len(shown) <= 60 else shown[:59] + "…"
+        self.warnings.append(f"line {number}: {shown!r} is not a placeholder; kept as literal text")
+
+    def _add(self, draft: FieldInProgress, number: int) -> str:
         """Record an occurrence; the same name is the same field (the first hint found wins)."""
         if not draft.name:
             draft.name = f"note_{len(self.drafts) + 1}"
+        self.uses += 1
+        if self.uses > MAX_EXPRESSIONS:
+            self._too_many()
+        if draft.name not in self.drafts and len(self.drafts) >= MAX_FIELDS:
+            raise TemplateImportError(
+                f"{self.source}:{number}: more than {MAX_FIELDS} fields to fill in; a template "
+                "has a few dozen at most, so mark only what changes from post to post"
+            )
         known = self.drafts.setdefault(draft.name, draft)
         if known is not draft:
             known.whole_bullets += draft.whole_bullets
@@ -149,17 +196,37 @@ def _is_note(inner: str) -> bool:
     return len(inner) > 1 and any(c.isalpha() for c in inner) and not inner.startswith("^")
 
 
-def _context(line: str, token: str) -> str:
-    """The sentence of `line` holding `token`, shortened to about 90 characters."""
-    sentences = re.split(r"(?<=[.!?])\s+", line.strip())
-    text = next((s for s in sentences if token in s), line.strip())
-    return text if len(text) <= 90 else text[:87].rstrip() + "…"
+class _Sentences:
+    """A line's sentences (split after `.`, `!` or `?` and a space), found once per line, so
+    that the context of each of many notes on it costs no more than the note."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self._starts: list[int] = []  # where each break between sentences starts, and ends
+        self._ends: list[int] | None = None
+
+    def around(self, match: re.Match[str]) -> str:
+        """The sentence(s) holding the match, shortened to about 90 characters."""
+        if self._ends is None:
+            spans = [m.span() for m in _SENTENCE_BREAK.finditer(self.line)]
+            self._starts, self._ends = [s for s, _ in spans], [e for _, e in spans]
+        first = bisect_right(self._ends, match.start())  # the sentences before the match's
+        last = bisect_right(self._ends, match.end() - 1)
+        begin = self._ends[first - 1] if first else 0
+        end = self._starts[last] if last < len(self._starts) else len(self.line)
+        if end - begin <= 90:
+            return self.line[begin:end].strip()
+        return self.line[begin : begin + 87].strip() + "…"
+
+
+_LIST_BULLET = re.compile(r"(?m)^([ \t]*- )\{\{ (\w+) \}\}[ \t]*[.;,]?$")
 
 
 def listify(body: str, fields: tuple[Field, ...]) -> str:
     """A list field's bullet is just the variable: each answer line becomes its own bullet."""
-    for field in fields:
-        if field.as_list:
-            pattern = r"(?m)^(\s*- )\{\{ " + field.name + r" \}\}\s*[.;,]?$"
-            body = re.sub(pattern, r"\g<1>{{ " + field.name + " }}", body)
-    return body
+    lists = {field.name for field in fields if field.as_list}
+
+    def bare(match: re.Match[str]) -> str:
+        return f"{match[1]}{{{{ {match[2]} }}}}" if match[2] in lists else match[0]
+
+    return _LIST_BULLET.sub(bare, body) if lists else body

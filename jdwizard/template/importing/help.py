@@ -15,30 +15,34 @@ _TIP_STOPWORDS = WH_WORDS | LEADING | {"you", "do", "of", "to", "we", "us", "is"
 
 def tip_items(lines: list[Line]) -> list[str]:
     """Bullet items (a following plain line continues one); paragraphs when there are none."""
-    items: list[str] = []
+    items: list[list[str]] = []  # each item's parts, joined once (`+=` on a long one is quadratic)
     for paragraph in split_paragraphs(lines):
         current = False
         for _, text in paragraph:
             bullet = bool(BULLET.match(text) or NUMBERED.match(text))
             content = BULLET.sub(r"\g<text>", NUMBERED.sub("", text)).strip()
             if bullet or not current:
-                items.append(content)
+                items.append([content])
             else:
-                items[-1] += " " + content
+                items[-1].append(content)
             current = True
-    return [item for item in items if item]
+    return [text for item in items if (text := " ".join(item))]
 
 
 def attach_tip(text: str, fields: tuple[Field, ...]) -> Tip:
     """A tip and the fields whose name words all appear in it, in the tip's order."""
     words = [_stem(w) for w in re.findall(r"[a-z0-9]+", text.lower())]
+    first: dict[str, int] = {}
+    for index, word in enumerate(words):
+        first.setdefault(word, index)
+    spaced = f" {' '.join(words)} "
     found: list[tuple[int, str]] = []
     for field in fields:
         parts = [_stem(w) for w in field.name.split("_") if w not in _TIP_STOPWORDS]
         phrase = " ".join(field.name.split("_"))
-        if parts and all(part in words for part in parts):
-            found.append((words.index(parts[0]), field.name))
-        elif not parts and f" {phrase} " in f" {' '.join(words)} ":
+        if parts and all(part in first for part in parts):
+            found.append((first[parts[0]], field.name))
+        elif not parts and f" {phrase} " in spaced:
             found.append((len(words), field.name))
     return Tip(text, tuple(name for _, name in sorted(found)))
 
@@ -62,7 +66,7 @@ def faq_entries(lines: list[Line]) -> tuple[Faq, ...]:
     After a `#` heading question the answer runs to the next heading; after a plain question
     it is one paragraph, so page text after the last answer is left out.
     """
-    pairs: list[list[str]] = []
+    pairs: list[tuple[str, list[str]]] = []  # a question and its answer's parts
     headed = 0  # the heading level of the questions, 0 for plain lines
     for paragraph in split_paragraphs(lines):
         for index, (_, raw) in enumerate(paragraph):
@@ -70,11 +74,16 @@ def faq_entries(lines: list[Line]) -> tuple[Faq, ...]:
             level = len(heading["hashes"]) if heading else 0
             text = re.sub(r"^(#{1,6}\s+|[QA]:\s*)", "", raw.strip()).strip("*_ ")
             if text.endswith("?") and len(text) < 200 and not (heading and level < headed):
-                pairs.append([text, ""])
+                pairs.append((text, []))
                 headed = level
             elif pairs and not heading and (index > 0 or headed or not pairs[-1][1]):
                 separator = ("\n\n" if index == 0 else " ") if pairs[-1][1] else ""
-                pairs[-1][1] += separator + text
+                if separator + text:
+                    pairs[-1][1].append(separator + text)
             else:
-                return tuple(Faq(question, answer) for question, answer in pairs if answer)
-    return tuple(Faq(question, answer) for question, answer in pairs if answer)
+                return _faq(pairs)
+    return _faq(pairs)
+
+
+def _faq(pairs: list[tuple[str, list[str]]]) -> tuple[Faq, ...]:
+    return tuple(Faq(question, "".join(answer)) for question, answer in pairs if answer)

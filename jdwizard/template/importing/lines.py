@@ -7,7 +7,9 @@ import re
 Line = tuple[int, str]  # (line number in the source, text)
 
 
-MD_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)[\s#]*$")
+# The text is empty or ends on a character that is not a space or '#', so that each run of them
+# is scanned once: the lazy `.*?[\s#]*$` it replaces was quadratic in a long run of spaces.
+MD_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>(?:.*?[^\s#])?)[\s#]*$")
 
 
 BULLET = re.compile(r"^(?P<indent>\s*)(?:[•◦▪‣·]\s*|[-*+–]\s+)(?P<text>.*)$")

@@ -10,9 +10,11 @@ from dataclasses import dataclass, replace
 
 from jdwizard.template.model import Field, FieldKind
 
+# The base ends on a non-space, so each run of spaces is scanned once (a lazy base followed
+# by `\s*` was quadratic in a long run); the hint runs to the end, trimmed by `_trim_hint`.
 HINT = re.compile(
-    r"^(?P<base>.*?)(?:\s*[,;:(]\s*|\s+)(?P<hint>(?:e\.g\.|eg\b|for example|such as|i\.e\.).*?)"
-    r"\)?\s*$",
+    r"^(?P<base>.*?)(?<!\s)(?:\s*[,;:(]\s*|\s+)"
+    r"(?P<hint>(?:e\.g\.|eg\b|for example|such as|i\.e\.).*)$",
     re.IGNORECASE,
 )
 
@@ -106,12 +108,32 @@ def placeholder_field(raw: str, token: str, context: str) -> FieldInProgress:
 def note_field(inner: str, token: str, context: str, whole_bullet: bool) -> FieldInProgress:
     """A note's field: "[your datastore, e.g. PostgreSQL]" is `datastore`, hinted."""
     match = HINT.match(inner.strip())
-    base, hint = (match["base"], match["hint"].strip()) if match and match["base"] else (inner, "")
-    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", re.sub(r"\([^)]*\)", " ", base))
-    while len(words) > 1 and words[0].lower() in LEADING:
-        words.pop(0)
-    words = words[:6]
+    base, hint = inner, ""
+    if match and match["base"]:
+        base, hint = match["base"], _trim_hint(match["hint"])
+    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", _without_parentheses(base))
+    leading = 0
+    while leading < len(words) - 1 and words[leading].lower() in LEADING:
+        leading += 1
+    words = words[leading : leading + 6]
     name = identifier(words) if words else ""
     label = " ".join(words) or inner.strip()
     label = label if label.split()[0].isupper() else label[0].upper() + label[1:]
     return FieldInProgress(name, label, token, hint, context, [whole_bullet])
+
+
+def _trim_hint(hint: str) -> str:
+    """The hint without the spaces and the one `)` that close the note."""
+    hint = hint.rstrip()
+    return (hint[:-1] if hint.endswith(")") else hint).strip()
+
+
+def _without_parentheses(text: str) -> str:
+    """`text` with each `(...)` a space, in one pass (a pattern searched from every `(` of
+    "((((..." was quadratic): once a `(` has no `)` after it, no later one has either."""
+    out: list[str] = []
+    position = 0
+    while (start := text.find("(", position)) >= 0 and (end := text.find(")", start)) >= 0:
+        out += [text[position:start], " "]
+        position = end + 1
+    return "".join(out) + text[position:]
