@@ -182,3 +182,36 @@ def test_kill_9_in_the_middle_of_saves_leaves_a_whole_draft(tmp_path: Path):
     # The temporary files such kills leave behind never show up as drafts.
     summaries = list_drafts(path.parent, also=())
     assert [(s.path, s.problem) for s in summaries] == [(path, "")]
+
+
+# -- a disk that fails after the first save ------------------------------------------------------
+
+
+def test_quitting_without_saving_after_a_failed_save_says_so(tmp_path: Path):
+    """Saves start failing (the app may write no more than 1 KB to a file, as on a full disk:
+    EFBIG); Ctrl+Q twice quits without saving. What is printed is the truth: nothing claims
+    the draft was saved, and the file holds the last save that happened."""
+    import resource
+
+    path = tmp_path / "d.toml"
+    with PtyApp(["new", "backend-engineer", "--draft", str(path)], rows=35, cols=120) as app:
+        app.wait_for(FIRST_QUESTION, timeout=START_TIMEOUT)
+        mark = app.mark()
+        app.send(COMPANY)
+        app.wait_for(COMPANY, since=mark)
+        wait_until(lambda: COMPANY in path.read_text("utf-8"), message="the first autosave")
+        assert app.process is not None
+        resource.prlimit(app.process.pid, resource.RLIMIT_FSIZE, (1024, 1024))
+        mark = app.mark()
+        app.send(" and a great deal more text " * 60)
+        app.wait_for("Not saved", since=mark)
+        app.send(CTRL_Q)
+        app.wait_for("Not quitting", since=mark)
+        mark = app.mark()
+        app.send(CTRL_Q)
+        assert app.wait_exit() == 0
+        text = app.text(since=mark)
+    assert "Draft saved" not in text
+    assert "quit without saving the last changes (the save failed: File too large)" in text
+    assert f"{path} holds the last save" in text
+    assert load_draft(path).answers == {"company": COMPANY}

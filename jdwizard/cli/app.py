@@ -62,7 +62,8 @@ def run_app(session: Session | None) -> int:
         print("Nothing saved: the draft had no answers.")
     else:
         kept = outcome.path is not None and outcome.path.exists()
-        where = f" {outcome.path} holds the last save." if kept else ""
-        print(f"jdwizard: warning: you quit without saving the last changes.{where}",
+        where = f" {outcome.path} holds the last save." if kept else " Nothing of it is on disk."
+        why = f" (the save failed: {outcome.failure})" if outcome.failure else ""
+        print(f"jdwizard: warning: you quit without saving the last changes{why}.{where}",
               file=sys.stderr)
     return code

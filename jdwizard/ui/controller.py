@@ -48,6 +48,7 @@ class DraftOutcome:
     saved: bool  # everything typed is in that file
     had_content: bool  # there was something to save
     forked_from: Path | None  # the draft that was open elsewhere, when answers went to a copy
+    failure: str | None = None  # why the last save failed, when none has worked since
 
 
 def save_failure(error: Exception) -> str:
@@ -80,6 +81,7 @@ class DraftController:
         self._on_path_changed = on_path_changed
         self._save_lock = asyncio.Lock()
         self._failure: str | None = None  # the last save error announced, while it lasts
+        self._failure_reason: str | None = None  # its reason alone, for the command line
         self._unrendered_reason: str | None = None  # the last render failure announced
         self._autosave_paused_until = 0.0
         self._announced_fork = False
@@ -159,6 +161,7 @@ class DraftController:
             except Exception as error:  # noqa: BLE001 - serialising or writing: told, not raised
                 return self._failed(error, target or session.path, announce)
             self._autosave_paused_until = 0.0
+            self._failure_reason = None
             if self._failure:
                 self._failure = None
                 self.app.notify(f"Saved {job.target} again.", title="Saved", markup=False)
@@ -190,7 +193,8 @@ class DraftController:
 
     def _failed(self, error: Exception, path: Path | None, announce: bool) -> bool:
         """Announce a failed save (once per reason, unless asked for); False."""
-        reason = f"Could not save {path}: {save_failure(error)}."
+        self._failure_reason = save_failure(error)
+        reason = f"Could not save {path}: {self._failure_reason}."
         self._autosave_paused_until = time.monotonic() + AUTOSAVE_RETRY_SECONDS
         if announce or reason != self._failure:
             self.app.notify(
@@ -245,13 +249,16 @@ class DraftController:
         self.session.close()
 
     def outcome(self) -> DraftOutcome:
+        """How the draft is left: saved only when the last save worked and nothing changed
+        since (a failed save, even of nothing new, is never reported as saved)."""
         session = self.session
+        failure = self._failure_reason
         path = session.path if session.path is not None and session.path.exists() else None
-        if path is None and session.forked_from is not None and not session.dirty:
+        if path is None and session.forked_from is not None and not session.dirty and not failure:
             # Open elsewhere, and nothing changed here: no copy was needed; the draft is as it was.
             return DraftOutcome(session.forked_from, True, True, None)
-        return DraftOutcome(path, not session.dirty and path is not None, session.has_content(),
-                            session.forked_from)
+        saved = not session.dirty and path is not None and failure is None
+        return DraftOutcome(path, saved, session.has_content(), session.forked_from, failure)
 
     # -- the document ---------------------------------------------------------------------
 
