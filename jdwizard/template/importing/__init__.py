@@ -4,6 +4,11 @@ The source uses the seed notation: `{{name}}` placeholders and `[bracketed notes
 field (body.py, naming.py). A page copied from the web is split into its sections (page.py); its
 guidance becomes the template's help and tips (help.py); the bundle is written whole or not at
 all (writing.py).
+
+Hostile text is cleaned or refused: escape sequences, control characters and noncharacters are
+removed before anything is read (cleaning.py), and the report names the sections they were in;
+every step is linear in the text, and a text past MAX_FIELDS fields, MAX_EXPRESSIONS uses of
+them, or MAX_TIPS tips is refused in one line.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from pathlib import Path
 from jdwizard.files import Unreadable, read_bytes
 from jdwizard.paths import builtin_templates_dir
 from jdwizard.template.bundle import ID_PATTERN, TEMPLATE_FILE
-from jdwizard.template.importing.body import BodyConverter, listify
+from jdwizard.template.importing.body import MAX_EXPRESSIONS, MAX_FIELDS, BodyConverter, listify
+from jdwizard.template.importing.cleaning import clean, clean_lines
 from jdwizard.template.importing.help import attach_tip, faq_entries, help_markdown, tip_items
 from jdwizard.template.importing.model import ParsedTemplate, TemplateIdTaken, TemplateImportError
 from jdwizard.template.importing.naming import enrich, known_fields
@@ -34,11 +40,13 @@ from jdwizard.template.importing.writing import write_bundle
 from jdwizard.template.model import Field, Tip
 
 __all__ = [
-    "ImportResult", "ParsedTemplate", "TemplateIdTaken", "TemplateImportError",
+    "MAX_EXPRESSIONS", "MAX_FIELDS", "MAX_TIPS", "ImportResult", "ParsedTemplate",
+    "TemplateIdTaken", "TemplateImportError",
     "describe_import", "import_template", "parse_template_text",
 ]
 
 MAX_BYTES = 1_000_000
+MAX_TIPS = 200  # real pages have 3-15; a limit keeps matching tips to fields quick
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ class ImportResult:
     faq: int
     sections: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    cleaned: tuple[str, ...] = ()  # the sections control characters were removed from
 
 
 def parse_template_text(
@@ -70,10 +79,13 @@ def parse_template_text(
     """
     if template_id is not None:
         _check_id(template_id, source_name)
-    raw = [(n, line.expandtabs(4).rstrip()) for n, line in enumerate(normalise(text), 1)]
-    category = next((crumb(t) for _, t in raw if BREADCRUMB.match(t)), DEFAULT_CATEGORY)
+    lines, dirty = clean_lines(normalise(text))
+    raw = [(n, line.expandtabs(4).rstrip()) for n, line in enumerate(lines, 1)]
+    crumbs = next(((n, t) for n, t in raw if BREADCRUMB.match(t)), (0, ""))
+    category = crumb(crumbs[1]) if crumbs[0] else DEFAULT_CATEGORY
     preamble, sections = split_page([line for line in raw if not CHROME.search(line[1])])
-    title, title_line, summary = front(preamble, source_name, bool(sections))
+    file_name = clean(Path(source_name).name)
+    title, title_line, summary, summary_lines = front(preamble, file_name, bool(sections))
     body_lines = sections.get("job description") or sections.get("intro")
     if body_lines is None:
         body_lines = [line for line in preamble if line[0] != title_line]
@@ -87,21 +99,42 @@ def parse_template_text(
     fields = tuple(enrich(field, (known_fields or {}).get(field.name))
                    for field in converter.fields())
     body = listify(body, fields)
-    tips = tuple(attach_tip(text, fields) for text in tip_items(sections.get("writing tips", [])))
+    tip_texts = tip_items(sections.get("writing tips", []))
+    if len(tip_texts) > MAX_TIPS:
+        raise TemplateImportError(
+            f"{source_name}: {len(tip_texts)} writing tips, more than the {MAX_TIPS} a template "
+            "may have; keep the few that matter"
+        )
+    if file_name != Path(source_name).name:
+        dirty.add(0)  # line 0: the file's name, which the title or summary may come from
+    touched = {  # the lines each section was read from
+        "title": {title_line}, "category": {crumbs[0]} - {0},
+        "summary": summary_lines if summary else {0},
+        **{name: {n for n, _ in sections.get(key, [])} for key, name in _SECTION_NAMES.items()},
+        "job description": {n for n, _ in body_lines},
+    }
     return ParsedTemplate(
         template_id=_choose_id(template_id, title, source_name),
         title=title,
         category=category,
-        summary=summary or f"Imported from {Path(source_name).name}.",
+        summary=summary or f"Imported from {file_name}.",
         when_to_use=help_markdown(sections.get("when to use", [])),
         personalize=help_markdown(sections.get("how to personalize", [])),
         faq=faq_entries(sections.get("faq", [])),
-        tips=tips,
+        tips=tuple(attach_tip(text, fields) for text in tip_texts),
         fields=fields,
         body=body,
         sections=tuple(dict.fromkeys(n.replace("intro", "job description") for n in sections)),
         warnings=tuple(converter.warnings),
+        cleaned=tuple(name for name, numbers in touched.items() if numbers & dirty),
     )
+
+
+# The help's sections, as the report names them.
+_SECTION_NAMES = {
+    "when to use": "when to use", "how to personalize": "how to personalise", "faq": "FAQ",
+    "writing tips": "tips",
+}
 
 
 def _check_id(template_id: str, source_name: str) -> str:
@@ -171,7 +204,7 @@ def import_template(
     write_bundle(parsed, target, source)
     return ImportResult(
         parsed.template_id, parsed.title, target, str(source), parsed.fields, parsed.tips,
-        len(parsed.faq), parsed.sections, parsed.warnings,
+        len(parsed.faq), parsed.sections, parsed.warnings, parsed.cleaned,
     )
 
 
@@ -202,5 +235,10 @@ def describe_import(result: ImportResult) -> str:
     sections = ", ".join(result.sections) or "none (the whole text is the job description)"
     lines += ["", f"Sections found: {sections}; FAQ entries: {result.faq}"]
     lines += [f"Warning: {warning}" for warning in result.warnings]
+    if result.cleaned:
+        lines.append(
+            f"Removed control characters from: {', '.join(result.cleaned)} "
+            "(escape sequences, bidi overrides, noncharacters)"
+        )
     lines += ["", f"Written to {result.path}", f"Start it with: jdwizard new {result.template_id}"]
     return "\n".join(lines)

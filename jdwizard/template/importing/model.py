@@ -36,3 +36,4 @@ class ParsedTemplate:
     body: str
     sections: tuple[str, ...]  # the page sections recognised, e.g. ("writing tips", "faq")
     warnings: tuple[str, ...] = ()
+    cleaned: tuple[str, ...] = ()  # the sections control characters were removed from

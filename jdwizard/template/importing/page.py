@@ -29,13 +29,21 @@ CHROME = re.compile(
 )
 
 
-BREADCRUMB = re.compile(r"^\s*job descriptions?\s*/\s*(?P<path>.+?)\s*$", re.IGNORECASE)
+# The path runs to the last non-space (`.+?\s*$` was quadratic in a run of spaces).
+BREADCRUMB = re.compile(r"^\s*job descriptions?\s*/(?P<path>.*\S)", re.IGNORECASE)
 
 
-_TITLE = re.compile(r"^(?:#{1,6}\s+)?(?P<t>.+?)\s+job\s+description(?:\s+template)?\W*$", re.I)
+# Linear on any line: the heading's spaces are possessive, and the title ends on a non-space, so
+# each run of spaces is scanned once, not once per position in it.
+_TITLE = re.compile(
+    r"^(?:#{1,6}\s++)?(?P<t>.+?)(?<=\S)\s+job\s+description(?:\s+template)?\W*$", re.I
+)
 
 
-_STEM_SUFFIX = re.compile(r"[-_ ]*(job[-_ ]*description)?[-_ ]*template$", re.IGNORECASE)
+# Tried only where a run of separators starts (the lookbehind), not at every position in it.
+_STEM_SUFFIX = re.compile(
+    r"(?<![-_ ])[-_ ]*(job[-_ ]*description)?[-_ ]*template$", re.IGNORECASE
+)
 
 
 def normalise(text: str) -> list[str]:
@@ -68,8 +76,9 @@ def split_page(lines: list[Line]) -> tuple[list[Line], dict[str, list[Line]]]:
     return preamble, sections
 
 
-def front(preamble: list[Line], source_name: str, paged: bool) -> tuple[str, int, str]:
-    """The title, the line it came from (0: the file name), and a summary (pages only)."""
+def front(preamble: list[Line], source_name: str, paged: bool) -> tuple[str, int, str, set[int]]:
+    """The title, the line it came from (0: the file name), and a summary (pages only) with the
+    lines it came from."""
     title, title_line = "", 0
     for number, text in preamble:
         match = _TITLE.match(text.strip())
@@ -83,9 +92,12 @@ def front(preamble: list[Line], source_name: str, paged: bool) -> tuple[str, int
     if not title:
         stem = re.sub(_STEM_SUFFIX, "", Path(source_name).stem)
         title = " ".join(word.capitalize() for word in re.split(r"[-_ ]+", stem) if word)
-    summary = ""
+    summary, summary_lines = "", set()
     if paged:
         after = [p for p in split_paragraphs(preamble) if p[0][0] > title_line]
-        texts = [" ".join(t.strip() for _, t in p) for p in after]
-        summary = next((t for t in texts if "template" not in t.lower() and "{" not in t), "")
-    return title or "Imported template", title_line, summary
+        texts = [(" ".join(t.strip() for _, t in p), p) for p in after]
+        summary, lines = next(
+            ((t, p) for t, p in texts if "template" not in t.lower() and "{" not in t), ("", [])
+        )
+        summary_lines = {number for number, _ in lines}
+    return title or "Imported template", title_line, summary, summary_lines
