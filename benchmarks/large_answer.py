@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 SIZES = (2_000, 200_000)  # the baseline, then the large answer (characters)
-FIELDS = ("benefits", "what_you_do")  # a list answer (a line per item), a one-line answer
+FIELDS = ("benefits", "what_you_do", "salary_range")  # a list, a line, a salary (read as pay)
 KEY_INTERVAL = 0.08  # seconds between keys: a fast typist
 PROMISE = 1.0  # seconds from the last key to the disk
 

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jdwizard.checks.answer import answer_problem
+from jdwizard.checks.answer import Feedback, check_answer
 from jdwizard.draft import lock as locking
 from jdwizard.draft.file import (
     Draft,
@@ -113,6 +113,7 @@ class Session:
         self.prefilled: dict[str, str] = {}  # the answers that profile filled in
         self.revision = 0  # bumps on every change
         self._answered: dict[str, tuple[str, bool]] = {}  # field: (the answer, answered)
+        self._feedback: dict[str, tuple[str, Feedback]] = {}  # field: (the answer, feedback)
         self.saved_revision = 0 if draft.path is not None else -1
 
     @property
@@ -178,9 +179,23 @@ class Session:
             known = self._answered[field.name] = (value, is_answered(field, self.answers))
         return known[1]
 
+    def feedback(self, field: Field) -> Feedback:
+        """The field's answer checked as it is typed (a salary read), remembered per answer:
+        reading a long one takes a while, so the screen can have it made in a thread first."""
+        value = self.answers.get(field.name, "")
+        known = self._feedback.get(field.name)
+        if known is None or known[0] is not value:
+            known = self._feedback[field.name] = (value, check_answer(field, value))
+        return known[1]
+
+    def feedback_ready(self, field: Field) -> bool:
+        """Whether `feedback` for the answer as it is now costs nothing."""
+        known = self._feedback.get(field.name)
+        return known is not None and known[0] is self.answers.get(field.name, "")
+
     def problem(self, field: Field) -> str | None:
         """What is wrong with the field's answer, if anything (never blocks moving on)."""
-        return answer_problem(field, self.answers.get(field.name, ""))
+        return self.feedback(field).problem
 
     def document(self) -> str:
         """The document as published: control characters dropped (`safe_text.for_document`)."""

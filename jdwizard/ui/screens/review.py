@@ -80,7 +80,10 @@ class ReviewScreen(ActionScreen[None]):
         from jdwizard.checks.post import check_draft
 
         await self.controller.settle()
-        self._show_summary()
+        attention = await asyncio.to_thread(self.session.needs_attention)  # reads a salary
+        if not self.open:
+            return
+        self._show_summary(bool(attention))
         renderer = self.controller.renderer()
         answers = dict(self.session.answers)
         shown = shown_answers(answers)[0]  # a long answer as an excerpt (preview.excerpt)
@@ -105,7 +108,8 @@ class ReviewScreen(ActionScreen[None]):
         """Whether the screen is still up (its workers' threads outlive it)."""
         return self in self.app.screen_stack
 
-    def _show_summary(self) -> None:
+    def _show_summary(self, attention: bool) -> None:
+        """What is left to do (`attention`: an answered field has a problem)."""
         missing = self.session.missing()
         answered, required = self.session.progress()
         summary = self.query_one("#review-summary", Static)
@@ -114,7 +118,7 @@ class ReviewScreen(ActionScreen[None]):
                 (f"{len(missing)} required field(s) unanswered", "bold red"),
                 f" ({answered} of {required} answered). Select one to fill it in.",
             ))
-        elif self.session.needs_attention():
+        elif attention:
             summary.update(Text("All required fields answered; check the ones marked ✗", "bold"))
         else:
             summary.update(Text("Every required field is answered. Ready to copy.", "bold green"))

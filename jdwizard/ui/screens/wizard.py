@@ -23,7 +23,7 @@ from textual.events import Key, Resize
 from textual.markup import escape
 from textual.widgets import ContentSwitcher, Header, OptionList, Static, TextArea
 
-from jdwizard.checks.answer import check_answer, needs_checking
+from jdwizard.checks.answer import needs_checking
 from jdwizard.safe_text import visible
 from jdwizard.template.engine import RenderError
 from jdwizard.template.model import Field
@@ -210,14 +210,16 @@ class WizardScreen(ActionScreen[None]):
         field = box.field
         if not self.session.set_answer(field.name, box.answer):
             return
+        later = False  # whether the field's mark waits for the long answer's check
         if field is self.field:
             if self._hint_from_profile != self.session.from_profile(field):
                 self._update_hint()  # edited away from the profile's answer (or back to it)
-            self._show_feedback()
+            later = self._show_feedback()
             self._refresh_preview(follow=self._cursor_line(box))
         else:  # a key that reached the field just left
             self._refresh_preview()
-        self.query_one(FieldList).refresh_field(self.session.template.index_of(field.name))
+        if not later:
+            self.query_one(FieldList).refresh_field(self.session.template.index_of(field.name))
         self._update_progress()
 
     @staticmethod
@@ -288,12 +290,13 @@ class WizardScreen(ActionScreen[None]):
             progress += f"  ·  {keys}, PgUp: back"
         self.query_one("#progress", Static).update(progress)
 
-    def _show_feedback(self) -> None:
+    def _show_feedback(self) -> bool:
         """Under the answer: the answer as understood (salary), then the checks' findings.
 
         Short answers are checked on every keystroke (about 1 ms per 1,000 characters); a long
-        paste is checked in a worker thread once typing pauses, so input never waits for it.
-        """
+        paste is checked in a worker thread once typing pauses, so input never waits for it
+        (reading a 200 KB salary took 0.3 s). True when that is so: the worker also updates the
+        field's mark in the list."""
         value = self.session.answers.get(self.field.name, "")
         if not needs_checking(self.field, value):  # nothing to find: the checks load later
             self.workers.cancel_group(self, "field-checks")
@@ -306,20 +309,26 @@ class WizardScreen(ActionScreen[None]):
                                               self.session.answers))
         else:
             self._check_long_answer(self.field, dict(self.session.answers))
+            return True
+        return False
 
     @work(exclusive=True, group="field-checks")
     async def _check_long_answer(self, field: Field, answers: dict[str, str]) -> None:
         from jdwizard.checks.post import check_field
 
+        def check() -> list[Finding]:
+            self.session.feedback(field)  # made here: the screen's next ask is free
+            return check_field(self.session.template, field, answers)
+
         await asyncio.sleep(LONG_ANSWER_PAUSE)  # a newer keystroke cancels this worker
-        findings = await asyncio.to_thread(check_field, self.session.template, field, answers)
+        findings = await asyncio.to_thread(check)
         if field is self.field and self.session.answers.get(field.name) == answers[field.name]:
+            self.query_one(FieldList).refresh_field(self.session.template.index_of(field.name))
             self._render_feedback(findings)
 
     def _render_feedback(self, findings: list[Finding]) -> None:
-        value = self.session.answers.get(self.field.name, "")
         lines = []
-        reading = check_answer(self.field, value).reading
+        reading = self.session.feedback(self.field).reading
         if reading:
             lines.append(Text.assemble(("✓ ", "bold green"), f"Reads as: {reading}"))
         findings = [finding for finding in findings if finding.id != "unfilled"]
