@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import tomli_w
+from textual.widgets import Input
 
 from conftest import wait_for
 from jdwizard.cli import main
@@ -32,6 +33,8 @@ from jdwizard.template.importing import (
 )
 from jdwizard.template.library import get_template
 from jdwizard.ui.app import JDWizardApp
+from jdwizard.ui.screens.dialogs import AskScreen
+from jdwizard.ui.screens.start import StartScreen
 from jdwizard.ui.screens.wizard import WizardScreen
 
 OSC52 = "\x1b]52;c;aGVsbG8=\x1b\\"  # "write 'hello' to the clipboard"
@@ -126,6 +129,25 @@ def test_the_report_names_exactly_the_section_cleaned(section, hostile):
     assert parsed.cleaned == (section,)
     clean = parse_template_text(page(), source_name="page.md", template_id="x", known_fields={})
     assert parsed == replace(clean, cleaned=(section,))  # and nothing else changed
+
+
+async def test_the_start_screen_says_which_sections_it_cleaned(drafts_folder, tmp_path, notices):
+    source = tmp_path / "hostile.md"
+    source.write_text(page(lambda section: OSC52 if section in ("title", "FAQ") else ""), "utf-8")
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen), "the start screen")
+        await pilot.press("i")
+        await wait_for(pilot, lambda: isinstance(app.screen, AskScreen), "the question")
+        app.screen.query_one(Input).value = str(source)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, AskScreen)
+                       and app.screen.query_one(Input).value == "backend-engineer-2", "the id")
+        await pilot.press("enter")  # its id is a built-in one's: take the free one offered
+        await wait_for(pilot, lambda: any(n.title == "Template imported" for n in notices),
+                       "the import")
+    said = next(n for n in notices if n.title == "Template imported")
+    assert said.endswith("Removed control characters from: title, FAQ.")
 
 
 def test_a_clean_import_reports_no_cleaning(tmp_path, capsys):

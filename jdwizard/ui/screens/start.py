@@ -263,15 +263,15 @@ class StartScreen(ActionScreen[None]):
         from jdwizard.template.library import load_library
         from jdwizard.ui.screens.dialogs import AskScreen
 
-        def run(template_id: str | None) -> tuple[str, Library]:
+        def run(template_id: str | None) -> tuple[str, tuple[str, ...], Library]:
             result = import_template(source, dest_root=user_templates_dir(),
                                      template_id=template_id, taken_ids=load_library().ids)
-            return result.template_id, load_library()
+            return result.template_id, result.cleaned, load_library()
 
         template_id: str | None = None
         while True:
             try:
-                template_id, library = await asyncio.to_thread(run, template_id)
+                template_id, cleaned, library = await asyncio.to_thread(run, template_id)
                 break
             except TemplateIdTaken as taken:
                 whose = "a built-in template's" if taken.builtin else "one of your templates'"
@@ -297,7 +297,8 @@ class StartScreen(ActionScreen[None]):
         imported = next(t for t in self.templates if t.id == template_id)
         self.notify(f"Imported {visible(imported.title)} as {template_id} "
                     f"({len(imported.fields)} fields, {len(imported.tips)} tips). Enter starts "
-                    "a draft.", title="Template imported", markup=False)
+                    "a draft." + (f" Removed control characters from: {', '.join(cleaned)}."
+                                  if cleaned else ""), title="Template imported", markup=False)
 
     # -- the company profile ------------------------------------------------------------------
 
