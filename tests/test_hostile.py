@@ -408,9 +408,8 @@ async def test_typing_after_a_100_kb_paste_loses_no_character(drafts_folder, bac
         await wait_for(pilot, lambda: app.session.answers.get("what_you_do") == expected)
         assert answer_box(app).text == expected
         await wait_for(pilot, lambda: app.session.renderer_ready, "the preview")
-        text = preview_of(app)
-        assert text.count("{{ 7*7 }}") == expected.count("{{ 7*7 }}")
-        assert f" is {expected}." in text and "49" not in text
+        text = preview_of(app)  # a long answer shows as an excerpt around the cursor
+        assert "{{ 7*7 }}" in text and f"{expected[-200:]}." in text and "49" not in text
         assert await saved_answer(pilot, path, "what_you_do", expected) == expected
         assert app.is_running
     assert f" is {expected}." in path.with_suffix(".md").read_text("utf-8")
