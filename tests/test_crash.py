@@ -215,3 +215,27 @@ def test_quitting_without_saving_after_a_failed_save_says_so(tmp_path: Path):
     assert "quit without saving the last changes (the save failed: File too large)" in text
     assert f"{path} holds the last save" in text
     assert load_draft(path).answers == {"company": COMPANY}
+
+
+def test_a_draft_saved_without_its_document_says_so_on_quitting(tmp_path: Path):
+    """A user template's body fails on the answer "Boom": the answers save alone. Quitting
+    says the draft is saved and that its document was not written (it said "document: d.md",
+    a file that did not exist or held an earlier answer)."""
+    from test_library import fragile_copy
+
+    fragile_copy()
+    path = tmp_path / "d.toml"
+    with PtyApp(["new", "fragile", "--draft", str(path)], rows=35, cols=120) as app:
+        app.wait_for(FIRST_QUESTION, timeout=START_TIMEOUT)
+        mark = app.mark()
+        app.send("Boom")
+        app.wait_for("No preview", since=mark)
+        wait_until(lambda: "Boom" in path.read_text("utf-8"), message="the autosave")
+        mark = app.mark()
+        app.send(CTRL_Q)
+        assert app.wait_exit() == 0
+        text = " ".join(app.text(since=mark).split())
+    assert f"Draft saved: {path} (the document was not written: template" in text
+    assert "integer division or modulo by zero" in text
+    document = path.with_suffix(".md")  # none, or an earlier save's ("Boo", typed on the way)
+    assert not document.exists() or "Boom" not in document.read_text("utf-8")

@@ -56,7 +56,10 @@ def run_app(session: Session | None) -> int:
         print(f"{outcome.forked_from} was open or changed elsewhere, so it was left as it was; "
               "your answers are in a copy:")
     if outcome.saved and outcome.path is not None:
-        print(f"Draft saved: {outcome.path} (document: {outcome.path.with_suffix('.md').name})")
+        document = f"document: {outcome.path.with_suffix('.md').name}"
+        if outcome.unrendered:  # the answers are saved; the document is as an earlier save left it
+            document = f"the document was not written: {outcome.unrendered}"
+        print(f"Draft saved: {outcome.path} ({document})")
         print(f"Resume it with: jdwizard resume {outcome.path}")
     elif not outcome.had_content:
         print("Nothing saved: the draft had no answers.")

@@ -49,6 +49,7 @@ class DraftOutcome:
     had_content: bool  # there was something to save
     forked_from: Path | None  # the draft that was open elsewhere, when answers went to a copy
     failure: str | None = None  # why the last save failed, when none has worked since
+    unrendered: str | None = None  # why the last save that worked wrote no document
 
 
 def save_failure(error: Exception) -> str:
@@ -82,6 +83,7 @@ class DraftController:
         self._save_lock = asyncio.Lock()
         self._failure: str | None = None  # the last save error announced, while it lasts
         self._failure_reason: str | None = None  # its reason alone, for the command line
+        self._no_document: str | None = None  # why the last save that worked had no document
         self._unrendered_reason: str | None = None  # the last render failure announced
         self._autosave_paused_until = 0.0
         self._announced_fork = False
@@ -162,6 +164,7 @@ class DraftController:
                 return self._failed(error, target or session.path, announce)
             self._autosave_paused_until = 0.0
             self._failure_reason = None
+            self._no_document = job.render_problem
             if self._failure:
                 self._failure = None
                 self.app.notify(f"Saved {job.target} again.", title="Saved", markup=False)
@@ -249,16 +252,16 @@ class DraftController:
         self.session.close()
 
     def outcome(self) -> DraftOutcome:
-        """How the draft is left: saved only when the last save worked and nothing changed
-        since (a failed save, even of nothing new, is never reported as saved)."""
+        """How the draft is left: saved when its file holds every answer (a later save that
+        failed, to rename it or to save it elsewhere, changes nothing in it); else why the last
+        save failed, if one did."""
         session = self.session
-        failure = self._failure_reason
         path = session.path if session.path is not None and session.path.exists() else None
-        if path is None and session.forked_from is not None and not session.dirty and not failure:
+        if path is None and session.forked_from is not None and not session.dirty:
             # Open elsewhere, and nothing changed here: no copy was needed; the draft is as it was.
             return DraftOutcome(session.forked_from, True, True, None)
-        saved = not session.dirty and path is not None and failure is None
-        return DraftOutcome(path, saved, session.has_content(), session.forked_from, failure)
+        return DraftOutcome(path, not session.dirty and path is not None, session.has_content(),
+                            session.forked_from, self._failure_reason, self._no_document)
 
     # -- the document ---------------------------------------------------------------------
 
