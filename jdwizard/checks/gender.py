@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -18,6 +19,7 @@ from jdwizard.checks.finding import data_file
 # The reference tool's separators: these ASCII characters, whitespace, and any non-ASCII
 # character (em dash, curly quotes, accented letters) split words.
 _SEPARATORS = re.compile(r"[\s.,<>*?!\"\[\]@':;()/&]|[^\x00-\x7f]")
+_RUN = re.compile(r"[^\s.,<>*?!\"\[\]@':;()/&\x80-\U0010ffff]+")  # what lies between them
 
 
 @dataclass(frozen=True)
@@ -77,33 +79,43 @@ def word_lists() -> WordLists:
 def tokenise(text: str) -> list[str]:
     """Lower-cased words as the reference tool splits them; hyphenated words are split into
     their parts unless they start with a hyphenated stem ("co-operative" stays whole)."""
-    lists = word_lists()
-    words: list[str] = []
-    for token in _SEPARATORS.split(text.lower()):
-        if not token:
-            continue
-        if "-" in token and not token.startswith(lists.hyphenated):
-            words.extend(part for part in token.split("-") if part)
+    return [word for _, word in _words(text.lower())]
+
+
+def _words(lowered: str) -> Iterator[tuple[int, str]]:
+    """`tokenise`'s words of lower-cased text, each with where it starts."""
+    hyphenated = word_lists().hyphenated
+    for run in _RUN.finditer(lowered):
+        token = run.group()
+        if "-" in token and not token.startswith(hyphenated):
+            start = run.start()
+            for part in token.split("-"):
+                if part:
+                    yield start, part
+                start += len(part) + 1
         else:
-            words.append(token)
-    return words
+            yield run.start(), token
 
 
 def code(text: str) -> GenderCoding:
-    """The gender coding of `text`."""
+    """The gender coding of `text`; `first` is where its first coded word starts (in one pass:
+    a search of the text for each coded word was quadratic on many different ones)."""
     lists = word_lists()
     masculine: Counter[str] = Counter()
     feminine: Counter[str] = Counter()
-    for word in tokenise(text):
+    first = None
+    for start, word in _words(text.lower()):
         if word in lists.exceptions:
             continue
+        coded = False
         if word.startswith(lists.masculine):
             masculine[word] += 1
+            coded = True
         if word.startswith(lists.feminine):
             feminine[word] += 1
-    lowered = text.lower()
-    places = [lowered.find(word) for word in (*masculine, *feminine)]
-    first = min((place for place in places if place >= 0), default=None)
+            coded = True
+        if coded and first is None:
+            first = start
     return GenderCoding(dict(masculine), dict(feminine), first)
 
 

@@ -16,7 +16,9 @@ _PAY_WORD = re.compile(r"\b(?:salary|salaries|pay|compensation|wages?)\b", re.IG
 _LIST_MARKER = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d+[.)]\s+)")
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 _REMOTE = re.compile(r"(?<!\bno )(?<!\bnot )\bremote\b", re.IGNORECASE)
-_LOCATION_LINE = re.compile(r"^\W*(?:location|based in|office)\s*:\s*(?P<place>.+)$",
+# "[^\w\n]*", not "\W*": that crossed lines, so each line's start re-read all the blank
+# lines after it (quadratic); the first match is the same.
+_LOCATION_LINE = re.compile(r"^[^\w\n]*(?:location|based in|office)\s*:\s*(?P<place>.+)$",
                             re.IGNORECASE | re.MULTILINE)
 
 
@@ -97,19 +99,31 @@ def _salary_candidates(text: str) -> list[str]:
     """Lines that state pay: "Salary: ...", "- Pay range $x-y", or the line under "## Salary";
     each without its list marker or label, cut at the end of its first sentence."""
     lines = text.splitlines()
+    following = _next_lines(lines)
     found = []
     for index, line in enumerate(lines):
         if not _PAY_WORD.search(line):
             continue
         body = _LIST_MARKER.sub("", line)
         if not any(ch.isdigit() for ch in body):  # a heading: the pay is on the next line
-            following = next((n for n in lines[index + 1 :] if n.strip()), "")
-            body = _LIST_MARKER.sub("", following)
+            body = _LIST_MARKER.sub("", following[index])
             if not any(ch.isdigit() for ch in body):
                 continue
         body = body.split(":", 1)[1] if ":" in body else body
         found.append(_SENTENCE_END.split(body.strip())[0].strip())
     return found
+
+
+def _next_lines(lines: list[str]) -> list[str]:
+    """For each line, the next one that is not blank ("" at the end), found in one pass from
+    the end (a search from every line was quadratic on a post of pay headings)."""
+    following = [""] * len(lines)
+    below = ""
+    for index in range(len(lines) - 1, -1, -1):
+        following[index] = below
+        if lines[index].strip():
+            below = lines[index]
+    return following
 
 
 def location_in_text(text: str) -> str:

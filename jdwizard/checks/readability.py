@@ -20,22 +20,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from jdwizard.checks.inline import heading_text, replace_addresses, unlink, untag
+
 _URL_WORD = "\ue000"  # stands in for a bare URL or e-mail address (a private-use character)
 
 # Line structure, matched after any `>` quote markers are removed.
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")  # --- *** ___ and setext underlines (=== ---)
-_HEADING = re.compile(r"^\s*#{1,6}(?:\s+(?P<text>.*?))?(?:\s+#+)?\s*$")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_]+?)\1\s*$")  # "**Requirements**" alone
 _ITEM = re.compile(r"^\s*(?:[-*+•‣◦▪–]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?(?P<text>.*)$")
 _TABLE = re.compile(r"^\s*\|")
 
-# Inline Markdown.
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>]+?(?=[.,;:!?'\"’”)\]>]*(?:\s|$))"
-    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-)
+# Inline Markdown (links and URLs: inline.py).
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _MARKS = re.compile(r"[*`~]+")
 _UNDERSCORES = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")  # keeps snake_case's inner "_"
@@ -43,7 +39,7 @@ _UNDERSCORES = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")  # keeps snake_case's i
 # A word: letters/digits joined by apostrophes, hyphens, "_" or "." ("don't", "Node.js",
 # "3.5", "e.g"), or by "," between digits ("4,000"). "$150k" -> "150k", "3+" -> "3".
 _WORD = re.compile(_URL_WORD + r"|[^\W_]+(?:(?:['’\-‐_.]|(?<=\d),(?=\d))[^\W_]+)*")
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
+_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s|$)")  # from a run's start: linear
 _BEFORE = re.compile(r"[\w.'’-]+$")
 _NEXT = re.compile(r"\s*(\S)")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # e.g, i.e, U.S, a.m
@@ -137,15 +133,17 @@ def _blocks(text: str) -> Iterator[str]:
     in_item = False
     for raw in text.splitlines():
         line = _QUOTE.sub("", raw)
-        head = _HEADING.match(line) or _BOLD_LINE.match(line)
-        item = None if head else _ITEM.match(line)
+        head = heading_text(line)
+        if head is None and (bold := _BOLD_LINE.match(line)):
+            head = bold["text"]
+        item = None if head is not None else _ITEM.match(line)
         table = _TABLE.match(line)
-        if not line.strip() or _RULE.match(line) or head or item or table:
+        if not line.strip() or _RULE.match(line) or head is not None or item or table:
             if paragraph:
                 yield " ".join(paragraph)
             paragraph, in_item = [], False
-            if head:
-                yield _clean(head["text"] or "")
+            if head is not None:
+                yield _clean(head)
             elif item:
                 paragraph, in_item = [_clean(item["text"])], True
             elif table:
@@ -163,11 +161,11 @@ def _blocks(text: str) -> Iterator[str]:
 def _clean(line: str) -> str:
     """Inline Markdown out: links to their text, URLs to one word, no emphasis or code marks."""
     if "](" in line:  # each test skips a regex most lines don't need
-        line = _LINK.sub(r"\1", line)
+        line = unlink(line)
     if "@" in line or "://" in line or "www." in line:
-        line = _URL.sub(_URL_WORD, line)
+        line = replace_addresses(line, _URL_WORD)
     if "<" in line:
-        line = _TAG.sub(" ", line)
+        line = untag(line, _TAG, " ")
     line = _MARKS.sub("", line)
     return _UNDERSCORES.sub("", line) if "_" in line else line
 

@@ -8,9 +8,21 @@ from collections.abc import Collection, Mapping
 from jdwizard.checks.finding import Finding, Severity
 from jdwizard.template.model import Template
 
-_PLACEHOLDER = re.compile(r"\{\{\s*([^{}\n]{1,60}?)\s*\}\}")
+# "{{" ... "}}" with no brace between; _placeholder_name reads the name, as
+# r"\{\{\s*([^{}\n]{1,60}?)\s*\}\}" did (whose retries were quadratic on "{{" and spaces).
+_PLACEHOLDER = re.compile(r"\{\{([^{}]*)\}\}")
 # A [bracketed note]: not a Markdown link "[text](url)", a task box "[ ]"/"[x]", or an escaped "\[".
 _NOTE = re.compile(r"(?<!\\)\[(?![ xX]\])([^\[\]\n]{2,120})\](?![(\[:])")
+
+
+def _placeholder_name(inside: str) -> str | None:
+    """The name between "{{" and "}}": up to 60 characters on one line, spaces around it
+    dropped; a lone space when there are only spaces; None when it is not a placeholder."""
+    name = inside.strip()
+    if not name:  # only spaces: the last one that is not a line break, as the regex did
+        name = inside.rstrip("\n")[-1:]
+        return name or None
+    return name if len(name) <= 60 and "\n" not in name else None
 
 
 def check_required(template: Template, answers: Mapping[str, str]) -> list[Finding]:
@@ -31,8 +43,8 @@ def check_leftovers(text: str, skip: Collection[str] = frozenset(), field: str |
     post it may be ordinary brackets, "Engineer [Toronto]", so there it is a warning)."""
     findings = []
     for match in _PLACEHOLDER.finditer(text):
-        name = match.group(1)
-        if name not in skip:
+        name = _placeholder_name(match.group(1))
+        if name is not None and name not in skip:
             findings.append(Finding("placeholder-left", Severity.ERROR, field,
                                     f"The placeholder {match.group(0)} is still in the text.",
                                     "Replace it with your own words.", match.start()))
