@@ -262,6 +262,16 @@ def test_at_the_limits_the_text_is_imported(tmp_path, capsys):
     assert f"Fields ({MAX_FIELDS})" in capsys.readouterr().out
 
 
+def test_a_bundle_too_large_to_load_is_refused_before_it_is_written(tmp_path, capsys):
+    source = tmp_path / "long.md"
+    answer = ("\\" * 99 + "\n") * 6_000  # 600 KB, each backslash written twice in TOML
+    source.write_text(f"[your x]\n## FAQ\nWhy?\n{answer}", "utf-8")
+    assert main(["import", str(source), "--id", "long"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "template.toml would be larger than 1 MB" in err
+    assert ".importing" not in err and not (user_templates_dir() / "long").exists()
+
+
 @pytest.mark.parametrize(
     "data",
     [

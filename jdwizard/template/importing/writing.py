@@ -12,7 +12,7 @@ from pathlib import Path
 import tomli_w
 
 from jdwizard.files import atomic_write_text
-from jdwizard.template.bundle import TEMPLATE_FILE, TemplateError, load_template
+from jdwizard.template.bundle import MAX_FILE_BYTES, TEMPLATE_FILE, TemplateError, load_template
 from jdwizard.template.importing.model import ParsedTemplate, TemplateImportError
 from jdwizard.template.model import Field, FieldKind
 from jdwizard.template.roles import COMPANY_ROLES
@@ -59,12 +59,19 @@ def _field_table(field: Field) -> dict[str, object]:
 
 def write_bundle(parsed: ParsedTemplate, target: Path, source: Path) -> None:
     """Build the bundle in a hidden sibling folder, validate it, then rename it into place."""
+    files = {TEMPLATE_FILE: bundle_toml(parsed, str(source)), BODY_FILE: parsed.body}
+    for name, text in files.items():
+        if len(text.encode()) > MAX_FILE_BYTES:
+            raise TemplateImportError(
+                f"{source}: its {name} would be larger than 1 MB, the most a template may "
+                "hold; shorten its longest part (a title, tip or FAQ answer that long is not one)"
+            )
     staging = target.with_name(f".{target.name}.{secrets.token_hex(4)}.importing")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging.mkdir()
-        atomic_write_text(staging / TEMPLATE_FILE, bundle_toml(parsed, str(source)))
-        atomic_write_text(staging / BODY_FILE, parsed.body)
+        for name, text in files.items():
+            atomic_write_text(staging / name, text)
         load_template(staging)
         _swap_into_place(staging, target)
     except TemplateError as error:
