@@ -21,6 +21,7 @@ from jdwizard.template.roles import PAY_ROLES, Role
 WORDS_RANGE = (300, 700)  # Textio, Ongig, Paycor (shared/data/pay-transparency.md)
 MIN_READING_EASE = 60.0  # Flesch: 60+ is plain English
 MAX_WORDS_PER_SENTENCE = 13.0
+MAX_POST_BYTES = 1_000_000  # the most `jdwizard check` reads: a real post is 5-30 KB
 GENDER_SOURCE = "Gaucher, Friesen & Kay (2011); word lists from the open-source gender-decoder"
 
 __all__ = ["Finding", "Report", "Severity", "check_draft", "check_field", "check_text"]

@@ -103,7 +103,8 @@ def render(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    """`jdwizard check PATH`: the checks' report on a draft or on any job post."""
+    """`jdwizard check PATH`: the checks' report on a draft or on any job post (`-`: a post
+    read from standard input)."""
     from jdwizard.checks.post import check_draft, check_text
     from jdwizard.checks.report import format_report
 
@@ -114,25 +115,48 @@ def check(args: argparse.Namespace) -> int:
         report = check_draft(session.template, session.answers)
     else:
         report = check_text(read_post(args.path))
-    print(as_json(report.to_json()) if args.json else format_report(report, str(args.path)))
+    name = "standard input" if str(args.path) == "-" else str(args.path)
+    print(as_json(report.to_json()) if args.json else format_report(report, name))
     return 1 if report.has_errors else 0
 
 
 def read_post(path: Path) -> str:
-    """A job post to check, or a one-line error."""
+    """A job post to check, from a file or (`-`) standard input, or a one-line error. At most
+    MAX_POST_BYTES are read (one more to know it is larger), whatever the size of the input."""
+    from jdwizard.checks.post import MAX_POST_BYTES
+    from jdwizard.files import ReadProblem, Unreadable, read_bytes
+
+    name = "standard input" if str(path) == "-" else str(path)
     try:
-        raw = path.read_bytes()
+        if str(path) == "-":
+            if sys.stdin is None:
+                raise UserError("no standard input to read; pipe a post in, e.g. "
+                                "'cat post.md | jdwizard check -'")
+            raw = sys.stdin.buffer.read(MAX_POST_BYTES + 1)
+        else:
+            raw = read_bytes(path, MAX_POST_BYTES)
+    except Unreadable as error:
+        if error.problem is ReadProblem.MISSING:
+            raise UserError(f"no file at {path}; check the path") from None
+        if error.problem is ReadProblem.FOLDER:
+            raise UserError(f"{path} is a folder; give a .toml draft or a .md/.txt job post"
+                            ) from None
+        if error.problem is ReadProblem.NOT_A_FILE:
+            raise UserError(f"cannot read {path}: {error.detail}; give a file, or pipe the "
+                            "post to 'jdwizard check -'") from None
+        raise UserError(f"cannot read {path}: {error.detail}") from None
+    except OSError as error:
+        raise UserError(f"cannot read {name}: {error.strerror or error}") from None
+    if len(raw) > MAX_POST_BYTES:
+        raise UserError(f"{name} is larger than {MAX_POST_BYTES:,} bytes, too large for one job "
+                        "post (most are 5-30 KB); check each post on its own")
+    try:
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
             return raw.decode("utf-16")
         return raw.decode("utf-8-sig")
-    except FileNotFoundError:
-        raise UserError(f"no file at {path}; check the path") from None
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder; give a .toml draft or a .md/.txt job post") from None
     except UnicodeDecodeError:
-        raise UserError(f"{path} is not UTF-8 text; save it as plain text and try again") from None
-    except OSError as error:
-        raise UserError(f"cannot read {path}: {error.strerror or error}") from None
+        raise UserError(f"{name} is not UTF-8 text; save it as plain text and try again"
+                        ) from None
 
 
 def list_saved(args: argparse.Namespace) -> int:

@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Checks for unfilled fields, gender-coded wording, exclusionary terms, "
         "pay transparency, length and readability. Exit 0 with no errors, 1 with errors.",
     )
-    check.add_argument("path", type=Path, help="a draft (.toml), or a .md / .txt job post")
+    check.add_argument("path", type=Path, help="a draft (.toml), a .md / .txt job post (at "
+                       "most 1 MB), or - to read the post from standard input")
     check.add_argument("--json", action="store_true", help="machine-readable output")
 
     profile = commands.add_parser(
