@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from textual.widgets import Input
 
 from conftest import wait_for
@@ -148,6 +150,38 @@ async def test_the_start_screen_says_which_sections_it_cleaned(drafts_folder, tm
                        "the import")
     said = next(n for n in notices if n.title == "Template imported")
     assert said.endswith("Removed control characters from: title, FAQ.")
+
+
+# Text made of what the importer reads (headings, bullets, section names, separators, notes,
+# placeholders, spaces) and the characters it must remove; now and then a stray bracket or brace.
+PIECES = st.sampled_from([
+    "# ", "## FAQ", "## Writing tips", "## The job description", "- ", "1. ", "?", ".", ",",
+    " e.g. ", "your ", "the ", "\\", " ", "  ", "\n", "\n\n", "\t", "a", "Role", "(", ")",
+    "job description", "Job Descriptions / ", OSC52, CLEAR, RLO, CSI, "\x1b", "\x00", "\x7f",
+    "\u2066", "\ufdd0", "\uffff", "\r",
+])
+NOTES = st.sampled_from([
+    "[your thing]", "[the datastore, e.g. Postgres]", "{{company}}", f"[a{RLO} b]",
+    f"[x{OSC52} y, e.g. z{CSI}]", "{{ 7*7 }}", "{% if %}",
+])
+STRAYS = st.sampled_from(["[", "]", "{{", "}}", "{", "}"])
+TEXTS = st.lists(st.one_of(PIECES, PIECES, PIECES, NOTES, STRAYS, st.text(max_size=4)),
+                 max_size=60).map(lambda pieces: "".join(pieces) + "\n[your role]\n")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_any_text_is_imported_clean_or_refused_in_one_line(text):
+    try:
+        parsed = parse_template_text(text, source_name="t.md", template_id="t", known_fields={})
+    except TemplateImportError as error:
+        assert "\n" not in str(error)
+        return
+    written = [parsed.title, parsed.category, parsed.summary, parsed.when_to_use,
+               parsed.personalize, parsed.body, *(t.text for t in parsed.tips)]
+    written += [text for faq in parsed.faq for text in (faq.question, faq.answer)]
+    written += [text for f in parsed.fields for text in (f.label, f.question, f.hint, f.note)]
+    assert not [part for part in written if dirty(part)]
 
 
 def test_a_clean_import_reports_no_cleaning(tmp_path, capsys):
