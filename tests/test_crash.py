@@ -239,3 +239,19 @@ def test_a_draft_saved_without_its_document_says_so_on_quitting(tmp_path: Path):
     assert "integer division or modulo by zero" in text
     document = path.with_suffix(".md")  # none, or an earlier save's ("Boo", typed on the way)
     assert not document.exists() or "Boom" not in document.read_text("utf-8")
+
+
+def test_a_hand_written_draft_left_unchanged_names_no_document_that_is_not_there(
+        tmp_path: Path):
+    """A draft written by hand has no .md beside it; opened and quit with no change, nothing is
+    written, so the goodbye must not name a document (it said "document: d.md")."""
+    path = tmp_path / "d.toml"
+    path.write_text('template = "backend-engineer"\n[answers]\ncompany = "Acme"\n', "utf-8")
+    with PtyApp(["resume", str(path)], rows=35, cols=120) as app:
+        app.wait_for(SECOND_QUESTION, timeout=START_TIMEOUT)
+        mark = app.mark()
+        app.send(CTRL_Q)
+        assert app.wait_exit() == 0
+        text = " ".join(app.text(since=mark).split())
+    assert not markdown_path(path).exists()
+    assert f"Draft saved: {path} (no document beside it yet: 'jdwizard render {path}'" in text

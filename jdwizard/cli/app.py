@@ -56,7 +56,10 @@ def run_app(session: Session | None) -> int:
         print(f"{outcome.forked_from} was open or changed elsewhere, so it was left as it was; "
               "your answers are in a copy:")
     if outcome.saved and outcome.path is not None:
-        document = f"document: {outcome.path.with_suffix('.md').name}"
+        markdown = outcome.path.with_suffix(".md")
+        document = f"document: {markdown.name}"
+        if not markdown.exists():  # e.g. a draft written by hand, opened and left unchanged
+            document = f"no document beside it yet: 'jdwizard render {outcome.path}' prints it"
         if outcome.unrendered:  # the answers are saved; the document is as an earlier save left it
             document = f"the document was not written: {outcome.unrendered}"
         print(f"Draft saved: {outcome.path} ({document})")
