@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from jdwizard.draft.session import DraftConflict, SaveJob, Session
 from jdwizard.errors import UserError
+from jdwizard.files import write_failure
 from jdwizard.template.engine import Renderer, RenderError
 from jdwizard.template.model import Field
 
@@ -55,14 +56,7 @@ class DraftOutcome:
 def save_failure(error: Exception) -> str:
     """Why a save failed, in a few words (any exception: a full disk, a value the TOML writer
     cannot write...)."""
-    if isinstance(error, DraftConflict):
-        return "it exists"
-    if isinstance(error, OSError):
-        return error.strerror or str(error) or type(error).__name__
-    if isinstance(error, RecursionError):
-        return "a value in it is nested too deeply to be written"
-    detail = " ".join(str(error).split())[:160]
-    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+    return "it exists" if isinstance(error, DraftConflict) else write_failure(error)
 
 
 class DraftController:
