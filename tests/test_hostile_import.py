@@ -216,11 +216,11 @@ def repeated(before: str, unit: str, after: str = "") -> Callable[[int], str]:
 
 
 SLOW_TEXTS: dict[str, Callable[[int], str]] = {
-    # each took time growing with the square (or cube) of its length before issue 18
+    # before issue 18, each of these took 32 to 357 times as long for 20 times the text (or
+    # more than 150 s): time growing with the square, or the cube, of its length
     "notes-on-one-line": numbered("[note number {}] "),
     "placeholders-on-one-line": numbered("{{{{p{}}}}} "),
     "one-note-many-times": repeated("", "[your thing] "),
-    "one-note-on-many-lines": repeated("", "- [your things]\n"),
     "spaces-in-a-heading": repeated("# a", " ", "b\n[your x]"),
     "spaces-before-job-description": repeated("a", " ", "b job description\n[your x]"),
     "spaces-in-a-breadcrumb": repeated("job descriptions/ a", " ", "b\n[your x]"),
@@ -228,11 +228,13 @@ SLOW_TEXTS: dict[str, Callable[[int], str]] = {
     "parentheses-in-a-note": repeated("[your a", "(", "]"),
     "leading-words-in-a-note": repeated("[", "the ", "x]"),
     "jinja-tags": repeated("[your x] ", "{% "),
+    # linear at this size before too (the FAQ's and tips' `+=` was quadratic only past about
+    # 1 MB), or refused at once: kept here so that they stay so
+    "one-note-on-many-lines": repeated("", "- [your things]\n"),
     "sentences": repeated("", "a. ", "[your x]"),
     "an-faq-answer-s-lines": repeated("[your x]\n## FAQ\nWhy?\n", "answer line\n"),
     "a-tip-s-lines": repeated("[your x]\n## Writing tips\n", "text line\n"),
     "links": repeated("[your x] ", "[a]("),
-    # refused quickly before, and still: kept here so that they stay so
     "nested-brackets": lambda size: "[" * (size // 2) + "x" + "]" * (size // 2),
     "unclosed-brackets": repeated("[your x] ", "["),
     "unclosed-braces": repeated("[your x] ", "{{"),
