@@ -27,7 +27,7 @@ from conftest import BACKEND_ANSWERS
 from jdwizard.checks import gender, inline, pay, readability
 from jdwizard.checks.finding import Severity
 from jdwizard.checks.pay import check_pay, jurisdictions, location_in_text, salary_in_text
-from jdwizard.checks.post import MAX_POST_BYTES, check_text
+from jdwizard.checks.post import MAX_POST_BYTES, check_draft, check_field, check_text
 from jdwizard.checks.readability import measure
 from jdwizard.checks.salary import SalaryError, parse_salary
 from jdwizard.checks.terms import check_terms
@@ -45,8 +45,21 @@ def _parse(text: str) -> None:
         parse_salary(text)
 
 
+BACKEND = get_template("backend-engineer")
+
+
+def _draft(text: str) -> None:
+    check_draft(BACKEND, dict(BACKEND_ANSWERS, what_you_do=text))
+
+
+def _field(text: str) -> None:
+    check_field(BACKEND, BACKEND.field("what_you_do"), dict(BACKEND_ANSWERS, what_you_do=text))
+
+
 CHECKS: dict[str, Callable[[str], object]] = {
     "check_text": check_text,
+    "check_draft": _draft,  # an answer holding the text, in the rendered document too
+    "check_field": _field,  # the same answer as it is typed
     "check_leftovers": lambda text: check_leftovers(text, notes=Severity.WARNING),
     "check_terms": lambda text: check_terms(text, None),
     "gender.code": gender.code,
@@ -126,10 +139,11 @@ def fastest(check: Callable[[str], object], text: str, repeats: int) -> float:
     return best
 
 
-def growth(check: Callable[[str], object], make: Callable[[int], str]) -> float:
-    """How many times longer `check` takes on the large text than on the small one (the
-    fastest of a few runs of each, measured twice if it looks too slow: a busy machine)."""
-    small, large = make(SMALL), make(SMALL * GROWTH)
+def growth(check: Callable[[str], object], make: Callable[[int], str],
+           size: int = SMALL) -> float:
+    """How many times longer `check` takes on the large text than on the small one of `size`
+    (the fastest of a few runs of each, measured twice if it looks too slow: a busy machine)."""
+    small, large = make(size), make(size * GROWTH)
     ratio = float("inf")
     for _ in range(2):
         ratio = min(ratio, fastest(check, large, 3) / max(fastest(check, small, 7), 1e-6))
@@ -144,6 +158,15 @@ def test_each_check_grows_no_faster_than_its_text(name):
     slow = {pattern: round(ratio) for pattern, make in HOSTILE.items()
             if (ratio := growth(check, make)) > LIMIT}
     assert not slow, f"{name}: time grew more than {LIMIT}x for {GROWTH}x the text: {slow}"
+
+
+@pytest.mark.parametrize("name, pattern", [("gender.code", "distinct coded words"),
+                                           ("salary_in_text", "pay headings")])
+def test_slowly_quadratic_cases_grow_no_faster_than_their_text(name, pattern):
+    # At ten times the size: these were quadratic with a small factor (a search of the text
+    # for each coded word, a copy of the lines below each pay heading), lost at 20 KB.
+    ratio = growth(CHECKS[name], HOSTILE[pattern], 10_000)
+    assert ratio <= LIMIT, f"{name}: {ratio:.0f}x for {GROWTH}x the text of {pattern!r}"
 
 
 @settings(max_examples=12, deadline=None, phases=[Phase.explicit, Phase.generate],
