@@ -112,6 +112,7 @@ def test_a_body_that_builds_too_much_text_is_refused_when_loaded(body):
     assert errors, "the template loaded"
     message = str(errors[0])
     assert TEXT_LIMIT in message and "\n" not in message, message
+    assert "make the body do less" in message and "if/for, nothing more" not in message
     assert peak < 30 * MB, f"{peak / MB:.0f} MB"
 
 

@@ -142,10 +142,19 @@ def check_body(body: str, names: list[str], body_path: Path) -> None:
     except LimitError as error:
         raise TemplateError(f"{body_path}: cannot be read ({error}); simplify the body") from None
     _check_names_used(used, names, body_path)
-    compiled = environment.from_string(tree)
+    try:
+        compiled = environment.from_string(tree)
+    except LimitError as error:
+        raise TemplateError(f"{body_path}: cannot be compiled ({error}); simplify the body") \
+            from None
     for value in ("x", ""):  # every field answered, then none: it must render either way
         try:
             compiled.render(dict.fromkeys(names, value))
+        except LimitError as error:
+            raise TemplateError(
+                f"{body_path}: cannot be rendered ({error}); make the body do less, see "
+                "'Your templates run in a box' in the README"
+            ) from None
         except Exception as error:  # the sandbox refusing (SecurityError), a bad filter...
             message = str(error).split("\n")[0]
             raise TemplateError(
