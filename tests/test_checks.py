@@ -86,7 +86,7 @@ def test_min_above_max_message_is_clear():
         ("Seattle", ["Washington"]),
         ("Chicago, IL", ["Illinois"]),
         ("Berlin, Germany", ["European Union"]),
-        ("Toronto, Canada", []),
+        ("Toronto, Canada", ["Ontario"]),
         ("Cocoa Beach", []),  # "co" in a word is not Colorado
     ],
 )
@@ -160,7 +160,7 @@ def test_plain_text_location_comes_from_a_location_line():
     post = ("# Engineer\n\nWe read the Washington Post and keep a remote build cache.\n\n"
             "Location: Toronto, Canada\n\nSalary: CA$120k-150k per year\n")
     report = check_text(post)
-    assert report.pay.rules == () and "pay-remote" not in ids(report.findings)
+    assert report.pay.rules == ("Ontario",) and "pay-remote" not in ids(report.findings)
     report = check_text(post.replace("Toronto, Canada", "Denver, CO (Remote)"))
     assert report.pay.rules == ("Colorado",) and "pay-remote" in ids(report.findings)
 
@@ -182,14 +182,16 @@ def test_growth_rate_is_not_a_salary():
 
 
 def test_washington_dc_and_no_remote():
-    assert jurisdictions("Washington, DC") == []
+    assert [rule.name for rule in jurisdictions("Washington, DC")] == ["Washington, DC"]
     findings, _ = check_pay("$150k-190k per year", "Austin, TX", "On-site only, no remote")
     assert "pay-remote" not in ids(findings)
 
 
 def test_equal_ends_and_one_benefits_warning():
-    findings, verdict = check_pay("$150k-150k per year", "")
+    findings, verdict = check_pay("$150k-150k per year", "New York, NY")
     assert "pay-equal" in ids(findings) and verdict.status == "incomplete"
+    findings, verdict = check_pay("$150k-150k per year", "Denver, CO")  # a fixed rate is fine
+    assert "pay-equal" not in ids(findings) and verdict.status == "ok"
     findings, _ = check_pay("$150k-190k per year", "Denver, CO; Seattle, WA; Chicago, IL",
                             benefits_given=False)
     assert ids(findings).count("pay-benefits") == 1
