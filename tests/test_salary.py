@@ -112,7 +112,6 @@ UNREADABLE = [
     ("   ", "e.g."),
     ("competitive", "e.g."),
     ("DOE", "e.g."),
-    ("$150k", "maximum"),
     ("$150k+", "both"),
     ("from $150k", "both"),
     ("up to $190k", "both"),
@@ -123,7 +122,49 @@ UNREADABLE = [
     ("$150k to -$190k", "above zero"),
     ("$150k-190k EUR", "use one"),
     ("$150k/yr-190k/hr", "keep one"),
+    ("$150k+ per year", "both"),
+    ("50%", "e.g."),
+    ("40 hours per week", "e.g."),
 ]
+
+
+# A single fixed rate reads as minimum == maximum (issue 15); hours worked, percentages and
+# extras after the pay are not amounts; a rate per mile or piece keeps its unit.
+FIXED_AND_EXTRAS = [
+    ("$150k", 150_000, 150_000, "USD", None, "USD 150,000"),
+    ("$32/hour", 32, 32, "USD", "hour", "USD 32 per hour"),
+    ("Salary: $32/hour", 32, 32, "USD", "hour", "USD 32 per hour"),
+    ("$85,000 a year", 85_000, 85_000, "USD", "year", "USD 85,000 per year"),
+    ("$60,000 per year, 40 hours per week", 60_000, 60_000, "USD", "year",
+     "USD 60,000 per year"),
+    ("$25 an hour, 38-hour week", 25, 25, "USD", "hour", "USD 25 per hour"),
+    ("$150k-190k per year, 3-5 years of experience", 150_000, 190_000, "USD", "year",
+     "USD 150,000–190,000 per year"),
+    ("$0.65 per mile", Decimal("0.65"), Decimal("0.65"), "USD", "mile", "USD 0.65 per mile"),
+    ("$1.20/piece", Decimal("1.20"), Decimal("1.20"), "USD", "piece", "USD 1.20 per piece"),
+    ("$200 a shift", 200, 200, "USD", "shift", "USD 200 per shift"),
+    ("A$95k + super", 95_000, 95_000, "AUD", None, "AUD 95,000"),
+    ("$60k plus commission", 60_000, 60_000, "USD", None, "USD 60,000"),
+    ("$32/hour plus tips", 32, 32, "USD", "hour", "USD 32 per hour"),
+    ("between $150k and $190k plus bonus", 150_000, 190_000, "USD", None,
+     "USD 150,000–190,000"),
+    ("$150k-190k, equity (0.05%-0.15%) and a yearly bonus of up to 10%", 150_000, 190_000,
+     "USD", None, "USD 150,000–190,000"),
+    ("$80k base + $40k variable, OTE $120k", 80_000, 80_000, "USD", None, "USD 80,000"),
+    ("OTE $120k", 120_000, 120_000, "USD", None, "USD 120,000"),
+    ("$25-$26+ per hour", 25, 26, "USD", "hour", "USD 25–26 per hour"),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "currency", "period", "normalised"),
+                         FIXED_AND_EXTRAS)
+def test_reads_a_fixed_rate_and_leaves_out_hours_and_extras(text, low, high, currency, period,
+                                                             normalised):
+    salary = parse_salary(text)
+    assert (salary.minimum, salary.maximum) == (low, high)
+    assert (salary.currency, salary.period) == (currency, period)
+    assert salary.normalised() == normalised
+    assert parse_salary(salary.normalised()) == salary
 
 
 @pytest.mark.parametrize(("text", "hint"), UNREADABLE)

@@ -1,7 +1,10 @@
 """Parse the salary range a hiring manager types, leniently, and normalise it.
 
 Accepts what people actually write: "$150k–190k", "€60.000–€75.000 per year",
-"£45k–55k pa", "$40-55/hr", "120 000 – 140 000 SEK per month", "between $150k and $190k".
+"£45k–55k pa", "$40-55/hr", "120 000 – 140 000 SEK per month", "between $150k and $190k",
+and a single fixed rate ("$32/hour": minimum and maximum equal). Rates per mile, piece, shift or
+the like keep that unit as their period; hours of work ("40 hours per week"), percentages and
+extras after the pay ("+ super", "plus commission", "+ $40k variable, OTE $120k") are not amounts.
 Amounts are `Decimal`s so hourly rates keep their cents ("$42.50"); whole amounts are
 stored without a fractional part (Decimal("150000")), anything else rounded to cents.
 """
@@ -33,10 +36,34 @@ _CURRENCY = re.compile(
     r"(?<![a-z])(?:(?:us|ca|c|au|a|nz|sg|s|hk|mx|r)\$|(?:rs|kr)(?![a-z])\.?"
     r"|(?:" + "|".join(_CODES) + r")(?![a-z]))|[$€£¥₹]"
 )
+# Units a rate is paid by, other than time; only after "per", "a", "an", "each" or "/".
+PIECE_UNITS = ("mile", "km", "piece", "shift", "delivery", "visit", "session", "load", "lesson")
+_PIECE = (r"(?:\bper\s+|(?<![a-z])an?\s+|\beach\s+|/\s*)(?:miles?|km|pieces?|shifts?"
+          r"|deliver(?:y|ies)|visits?|sessions?|loads?|lessons?)(?![a-z])")
 _PERIOD = re.compile(
-    r"(?<![a-z])(?:years?|yrs?|yearly|annum|annual(?:ly)?|p\.?a\.?|months?|monthly|mos?"
+    _PIECE + r"|(?<![a-z])(?:years?|yrs?|yearly|annum|annual(?:ly)?|p\.?a\.?|months?|monthly|mos?"
     r"|weeks?|weekly|wks?|days?|daily|hours?|hourly|hrs?|p\.?h\.?)(?![a-z])"
     r"|/\s*[ymwdh](?![a-z])"
+)
+_TIME_UNITS = r"(?:hours|hrs|days|weeks|wks|months|years|yrs|minutes|mins|hour|hr)"
+# Time worked or asked for, not pay: "40 hours per week", "3-5 years", "a 38-hour week".
+_DURATION = re.compile(
+    r"(?<![\d$€£¥₹.,])(?:\d+(?:[.,]\d+)?\s*(?:-|to)\s*)?\d+(?:[.,]\d+)?\s*\+?\s*-?\s*"
+    r"(?:(?:hours|hrs|days|weeks|wks|months|years|yrs|minutes|mins)(?![a-z])"
+    r"|(?:hour|hr|day|year)\s*(?:weeks?|shifts?|days?|months?|contracts?)(?![a-z]))"
+    r"(?:\s*(?:per|a|an|each|every|/)\s*(?:week|wk|day|month|fortnight|shift|year)(?![a-z]))?"
+)
+_PERCENT = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*%")
+_EXTRA_WORDS = (
+    r"(?:super|superannuation|bonus(?:es)?|commissions?|tips|gratuities|equity|stock|shares"
+    r"|options|rsus?|benefits|overtime|allowances?|incentives?|variable|ote|on[- ]target"
+    r"|penalty|penalties|pension|401\(?k\)?)(?![a-z])"
+)
+# Extras after the pay, to the end of their clause: "+ super", "plus commission",
+# "+ $40k variable", ", OTE $120k", "and a yearly bonus"; only "+"/"plus" may skip an amount.
+_EXTRAS = re.compile(
+    r"(?:\+|\bplus\b)\s*(?:[^\s,;+()]+\s+){0,3}?" + _EXTRA_WORDS + r"[^,;)]*"
+    r"|(?:\band\b|\bwith\b|[,;(&])\s*(?:[^\s\d,;+()]+\s+){0,3}?" + _EXTRA_WORDS + r"[^,;)]*"
 )
 _TOKEN = re.compile(
     r"(?P<number>\d{1,3}(?: \d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)*)"
@@ -66,11 +93,15 @@ class SalaryRange:
     minimum: Decimal
     maximum: Decimal
     currency: str | None  # ISO 4217 code ("USD", "EUR", ...); None when not stated
-    period: str | None  # "year" | "month" | "week" | "day" | "hour"; None when not stated
+    period: str | None  # "year" | "month" | "week" | "day" | "hour", or a PIECE_UNITS one
+    #                     ("mile", "piece", "shift", ...); None when not stated
 
     def normalised(self) -> str:
-        """The range written one way: "USD 150,000–190,000 per year"."""
+        """The range written one way: "USD 150,000–190,000 per year"; a fixed rate as one
+        amount: "USD 32 per hour"."""
         text = f"{format_amount(self.minimum)}–{format_amount(self.maximum)}"
+        if self.minimum == self.maximum:
+            text = format_amount(self.minimum)
         if self.currency:
             text = f"{self.currency} {text}"
         return f"{text} per {self.period}" if self.period else text
@@ -110,6 +141,7 @@ def _parse(text: str) -> SalaryRange:
     clean = _DASHES.sub("-", _SPACES.sub(" ", text.strip().lower()))
     if not clean:
         raise SalaryError(f"No salary range given; type a minimum and a maximum, e.g. {EXAMPLE}.")
+    clean = _EXTRAS.sub(" ", _PERCENT.sub(" ", _DURATION.sub(" ", clean)))
     marks, clean = _pull(_CURRENCY, clean)
     units, clean = _pull(_PERIOD, clean)
     low, high = _pair(*_scan(clean))
@@ -160,7 +192,7 @@ def _number(raw: str) -> Decimal:
 
 
 def _pair(amounts: list[_Amount], open_ended: bool) -> tuple[Decimal, Decimal]:
-    """The minimum and maximum, from exactly two positive amounts."""
+    """The minimum and maximum, from two positive amounts, or one (a fixed rate) twice."""
     if not amounts:
         raise SalaryError(f"Couldn't read a salary range here; try e.g. {EXAMPLE}.")
     if len(amounts) == 1 and open_ended:
@@ -168,10 +200,7 @@ def _pair(amounts: list[_Amount], open_ended: bool) -> tuple[Decimal, Decimal]:
             f"The range is open-ended; give both a minimum and a maximum, e.g. {EXAMPLE}."
         )
     if len(amounts) == 1:
-        raise SalaryError(
-            "Only one amount found; give a minimum and a maximum (pay-transparency laws ask"
-            f" for both), e.g. {EXAMPLE}."
-        )
+        amounts = amounts * 2
     if len(amounts) > 2:
         raise SalaryError(
             f"Found {len(amounts)} amounts; type just the minimum and the maximum, e.g. {EXAMPLE}."
@@ -227,8 +256,13 @@ def _period(units: list[str]) -> str | None:
 
 
 def _unit_period(unit: str) -> str:
-    """The period a unit names: "yr" and "p.a." are "year", "/mo" is "month", "hourly" "hour"."""
+    """The period a unit names: "yr" and "p.a." are "year", "/mo" is "month", "hourly" "hour";
+    "per mile" is "mile", "/shift" "shift", "a delivery" "delivery"."""
     word = unit.lstrip("/ ").replace(".", "")
+    last = word.split()[-1] if word.strip() else word
+    for piece in PIECE_UNITS:
+        if last.startswith(piece[:5]):  # "miles", "deliveries"
+            return piece
     if word.startswith(("y", "an", "pa")):
         return "year"
     if word.startswith("m"):
