@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 FORMATS = ("markdown", "text", "html")
 FORMAT_SUFFIXES = {"markdown": ".md", "text": ".txt", "html": ".html"}
 FORMAT_LABELS = {"markdown": "Markdown", "text": "Plain text", "html": "HTML (rich text)"}
+# Every document that may sit beside a draft (same stem): the .md that each save writes, and the
+# ones the user saved in another format (a save rewrites those of FORMAT_SUFFIXES it finds).
+# Rename, duplicate and delete carry them all with the draft.
+DOCUMENT_SUFFIXES = (".md", ".txt", ".html", ".jsonld")
 
 BULLET = "• "
 RULE = "----------"

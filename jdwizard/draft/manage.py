@@ -1,5 +1,5 @@
 """Managing saved drafts as files: duplicate, rename and delete (the .toml with its documents:
-the .md that autosaves, and any .txt or .html the user saved beside it).
+the .md that autosaves, and any .txt, .html or .jsonld the user saved beside it).
 
 Each refuses, in one line, to touch a draft that is open in another jdwizard or to replace an
 existing file; rename and delete hold the draft's lock while they work, so it cannot be opened
@@ -26,11 +26,13 @@ from jdwizard.draft.file import (
     slugify,
 )
 from jdwizard.draft.listing import company_of
-from jdwizard.export import FORMAT_SUFFIXES
+from jdwizard.export import DOCUMENT_SUFFIXES
+from jdwizard.files import atomic_write_text
 
 
 def duplicate_draft(path: Path, folder: Path | None = None) -> Path:
-    """A new draft with the same template and answers, named like a new one; returns its path."""
+    """A new draft with the same template and answers, named like a new one, with copies of
+    its documents; returns its path."""
     original = load_draft(path)
     target_folder = folder or path.parent
     company = company_of(original)
@@ -43,13 +45,17 @@ def duplicate_draft(path: Path, folder: Path | None = None) -> Path:
     )
     copy.created = now()
     document = _read_document(path)
+    for other in document_paths(path):  # the exports too (the copy's saves keep them true)
+        text = _read_text(other) if other.suffix != ".md" else None
+        if text is not None and not os.path.lexists(target.with_suffix(other.suffix)):
+            atomic_write_text(target.with_suffix(other.suffix), text)
     save_draft(copy, document, target)
     return target
 
 
 def document_paths(path: Path) -> list[Path]:
-    """The draft's documents that exist: its .md, and the .txt / .html saved in other formats."""
-    return [path.with_suffix(suffix) for suffix in FORMAT_SUFFIXES.values()
+    """The draft's documents that exist: its .md, and the .txt / .html / .jsonld saved beside."""
+    return [path.with_suffix(suffix) for suffix in DOCUMENT_SUFFIXES
             if path.with_suffix(suffix).is_file()]
 
 
@@ -96,7 +102,12 @@ def _held(path: Path) -> Iterator[None]:
 
 
 def _read_document(path: Path) -> str:
+    return _read_text(markdown_path(path)) or ""
+
+
+def _read_text(path: Path) -> str | None:
+    """A document's text; None when it cannot be read as UTF-8 text."""
     try:
-        return markdown_path(path).read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return ""
+        return None
