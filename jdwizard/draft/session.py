@@ -21,13 +21,13 @@ from jdwizard.draft.file import (
     Draft,
     conflict_copy_path,
     default_draft_path,
-    markdown_path,
     now,
     save_draft,
 )
 from jdwizard.draft.migration import Migration
 from jdwizard.errors import UserError
-from jdwizard.files import FileStamp, file_stamp
+from jdwizard.export import DOCUMENT_SUFFIXES, FORMAT_SUFFIXES, export
+from jdwizard.files import FileStamp, atomic_write_text, file_stamp, write_failure
 from jdwizard.paths import drafts_dir
 from jdwizard.safe_text import for_document
 from jdwizard.template.answers import is_answered, missing_required
@@ -72,24 +72,59 @@ class SaveJob:
             self.document, self.render_problem = None, str(error)
 
     def write(self) -> FileStamp | None:
-        """Render and write the draft and its document (blocking: call from a worker thread).
+        """Render and write the draft and its documents (blocking: call from a worker thread).
 
         Raises DraftConflict, writing nothing, when the target is not as this session last saw
         it: someone else saved it meanwhile, and their answers must not be silently replaced.
+        The documents go first and the draft last (see `save_draft`): the exports the user saved
+        beside it (`exports`), then the .md, each from the same document, so that none keeps
+        text the user has since removed. Without a document, all are left as they were.
         """
         if file_stamp(self.target) != self.expected:
             raise DraftConflict(self.target)
         self.render()
+        exports = self.exports()
+        if self.document is not None:
+            for format_name, path in exports:
+                _write_document(path, export(self.document, format_name))
         save_draft(self.draft, self.document, self.target)
         stamp = file_stamp(self.target)
         if self.replaces is not None and self.replaces != self.target:
-            for old in (self.replaces, markdown_path(self.replaces)):
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(old)
+            written = set() if self.document is None else {".md", *(p.suffix for _, p in exports)}
+            self._leave(self.replaces, written)
             locking.release(self.replaces)
         if self.expected is None:
             locking.acquire(self.target)
         return stamp
+
+    def exports(self) -> list[tuple[str, Path]]:
+        """The documents besides the .md that this save rewrites, as (format, path): each one
+        saved beside the draft (or beside the file this save renames), and no other."""
+        places = [self.target] if self.replaces in (None, self.target) else [
+            self.target, self.replaces]
+        return [(name, self.target.with_suffix(suffix)) for name, suffix in FORMAT_SUFFIXES.items()
+                if name != "markdown" and any(p.with_suffix(suffix).is_file() for p in places)]
+
+    def _leave(self, old: Path, written: set[str]) -> None:
+        """Remove the file this save renamed, and its documents written anew beside the target;
+        one not written (no document, or a format a save does not write) moves to the new name."""
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(old)
+        for suffix in DOCUMENT_SUFFIXES:
+            document, moved = old.with_suffix(suffix), self.target.with_suffix(suffix)
+            with contextlib.suppress(FileNotFoundError):
+                if suffix in written:
+                    os.unlink(document)
+                elif not os.path.lexists(moved):
+                    os.rename(document, moved)
+
+
+def _write_document(path: Path, text: str) -> None:
+    """Write one document atomically; a failure names the file (the save says which draft)."""
+    try:
+        atomic_write_text(path, text)
+    except OSError as error:
+        raise OSError(error.errno, f"{path.name}: {write_failure(error)}") from error
 
 
 class Session:
