@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import BACKEND_ANSWERS
-from jdwizard.checks import gender, inline, pay, readability
+from jdwizard.checks import gender, inline, pay, pay_text, readability
 from jdwizard.checks.finding import Severity
 from jdwizard.checks.pay import check_pay, jurisdictions, location_in_text, salary_in_text
 from jdwizard.checks.post import MAX_POST_BYTES, check_draft, check_field, check_text
@@ -66,6 +66,7 @@ CHECKS: dict[str, Callable[[str], object]] = {
     "measure": measure,
     "location_in_text": location_in_text,
     "salary_in_text": salary_in_text,
+    "pay_text.salary_in_text": pay_text.salary_in_text,
     "parse_salary": _parse,
     "jurisdictions": jurisdictions,
     "check_pay": lambda text: check_pay(text, text, text),
@@ -122,6 +123,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "location and spaces": repeated(" ", "Location", "x"),
     "places": repeated("Washington ,", tail="DC"),
     "1 000 000": repeated("1 000 "),
+    "amounts and hours": repeated("$1-$2 a year 40 hours per week + super, "),
+    "pay lines": repeated("Salary: $190k-150k 7:00am 555-123-4567\n"),
     "distinct coded words": distinct_coded_words,
 }
 
