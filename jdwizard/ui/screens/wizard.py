@@ -20,7 +20,6 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Key, Resize
-from textual.markup import escape
 from textual.widgets import ContentSwitcher, Header, OptionList, Static, TextArea
 
 from jdwizard.checks.answer import needs_checking
@@ -46,9 +45,11 @@ LONG_ANSWER = 1_000  # characters; a longer answer is checked off the event loop
 LONG_ANSWER_PAUSE = 0.3  # seconds of no typing before a long answer is checked
 
 
-def shown(text: str) -> str:
-    """Template text (a question, a hint, a tip) as markup that shows it exactly."""
-    return escape(visible(text))
+def shown(text: str, style: str = "") -> Text:
+    """Text from a file (a question, a hint, a tip, a profile's name) exactly as written: a
+    Text, never markup, so no `[...]` in it can style the screen or bind a click to an action;
+    control characters made visible."""
+    return Text(visible(text), style=style)
 
 
 class WizardScreen(ActionScreen[None]):
@@ -253,11 +254,13 @@ class WizardScreen(ActionScreen[None]):
         """The question, hint, tips, feedback and progress of the current field."""
         field = self.field
         optional = "" if field.required else " (optional)"
-        self.query_one("#question", Static).update(f"[b]{shown(field.question)}[/b]{optional}")
+        self.query_one("#question", Static).update(
+            Text.assemble(shown(field.question, "bold"), optional))
         self._update_hint()
         tips = self.session.template.tips_for(field.name)
         tips_widget = self.query_one("#tips", Static)
-        tips_widget.update("\n".join(f"💡 {shown(tip.text)}" for tip in tips))
+        tips_widget.update(Text("\n").join(Text.assemble("💡 ", shown(tip.text))
+                                            for tip in tips))
         tips_widget.display = bool(tips)
         self.query_one(FieldList).set_current(self.index)
         self._update_progress()
@@ -272,12 +275,13 @@ class WizardScreen(ActionScreen[None]):
             hint = f"{hint}  ·  one per line; PageDown for the next field"
         if field.suggestions:
             hint = f"{hint}  ·  suggestions: {' / '.join(field.suggestions)} (→ completes)"
-        hint = shown(hint)
+        shown_hint = shown(hint)
         self._hint_from_profile = self.session.from_profile(field)
         if self._hint_from_profile:
-            hint += (f"\n[i]⌂ Filled in from the {shown(self.session.profile_name or '')} "
-                     "profile: edit it if this role differs.[/i]")
-        self.query_one("#hint", Static).update(hint)
+            shown_hint.append("\n⌂ Filled in from the ", "italic")
+            shown_hint.append_text(shown(self.session.profile_name or "", "italic"))
+            shown_hint.append(" profile: edit it if this role differs.", "italic")
+        self.query_one("#hint", Static).update(shown_hint)
 
     def _update_progress(self) -> None:
         """Where the user is, and (when there is room) the keys that move on and back."""
