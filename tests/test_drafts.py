@@ -15,6 +15,7 @@ from jdwizard.draft.file import (
     MAX_DRAFT_BYTES,
     Draft,
     DraftError,
+    conflict_copy_path,
     default_draft_path,
     draft_to_toml,
     load_draft,
@@ -112,6 +113,19 @@ def test_default_path_is_readable_and_unique(tmp_path):
     assert second.name == "acme-logistics-gmbh-backend-engineer-2026-11-28-2.toml"
     odd = default_draft_path(tmp_path, "backend-engineer", "../../etc/Zürich ☃", day)
     assert odd.parent == tmp_path and odd.name == "etc-zurich-backend-engineer-2026-11-28.toml"
+
+
+def test_a_new_name_never_takes_over_a_document_left_behind(tmp_path):
+    """A leftover .html (or .txt, .jsonld) under a name would be rewritten by the saves of a
+    new draft given that name: the name is taken."""
+    day = date(2026, 11, 28)
+    for suffix in (".txt", ".html", ".jsonld"):
+        (tmp_path / f"acme-backend-engineer-2026-11-28{suffix}").write_text("x", "utf-8")
+        (tmp_path / f"acme-backend-engineer-2026-11-28-copy{suffix}").write_text("x", "utf-8")
+    path = default_draft_path(tmp_path, "backend-engineer", "Acme", day)
+    assert path.name == "acme-backend-engineer-2026-11-28-2.toml"
+    copy = conflict_copy_path(tmp_path / "acme-backend-engineer-2026-11-28.toml")
+    assert copy.name == "acme-backend-engineer-2026-11-28-copy-2.toml"
 
 
 def test_new_draft_is_named_after_company_once_it_is_settled(drafts_folder, backend):

@@ -219,7 +219,7 @@ def default_draft_path(folder: Path, template_id: str, company: str, day: date) 
     stem = "-".join([*parts, day.isoformat()]) if parts else f"draft-{day.isoformat()}"
     candidate = folder / f"{stem}.toml"
     number = 2
-    while candidate.exists() or markdown_path(candidate).exists():
+    while _taken(candidate):
         candidate = folder / f"{stem}-{number}.toml"
         number += 1
     return candidate
@@ -229,7 +229,16 @@ def conflict_copy_path(path: Path) -> Path:
     """An unused name beside `path` for a copy: `x-copy.toml`, then `x-copy-2.toml`, ..."""
     candidate = path.with_name(f"{path.stem}-copy.toml")
     number = 2
-    while candidate.exists() or markdown_path(candidate).exists():
+    while _taken(candidate):
         candidate = path.with_name(f"{path.stem}-copy-{number}.toml")
         number += 1
     return candidate
+
+
+def _taken(draft_path: Path) -> bool:
+    """Whether a draft at `draft_path`, or any document it would write or carry, exists (a
+    leftover .html there would otherwise be rewritten by the new draft's saves)."""
+    from jdwizard.export import DOCUMENT_SUFFIXES
+
+    return draft_path.exists() or any(draft_path.with_suffix(suffix).exists()
+                                      for suffix in DOCUMENT_SUFFIXES)
