@@ -7,6 +7,8 @@ a one-line message naming the limit; the library reports it as broken and lists 
 
 No test here times anything: a render's work is counted (a `probe()` the body calls, which
 gives up long after the budget should have stopped it), and memory is measured (tracemalloc).
+The sandbox's clock stands still here (a loaded machine must not make its time limit fire
+before the limit a test is about), except in the test of that limit, where it jumps.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from test_library import user_copy
 
 from jdwizard.cli import main
 from jdwizard.paths import user_templates_dir
+from jdwizard.template import engine
 from jdwizard.template.bundle import TemplateError, load_template
 from jdwizard.template.engine import Renderer, RenderError, sandbox
 from jdwizard.template.library import load_library
@@ -53,22 +56,29 @@ def peak_memory(action: Callable[[], object]) -> int:
         tracemalloc.stop()
 
 
+@pytest.fixture(autouse=True)
+def still_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "_clock", lambda: 0.0)
+
+
 class Probe:
     """Called by a body once per unit of work it asks for; counts the calls."""
 
-    def __init__(self) -> None:
+    def __init__(self, give_up: int = GIVE_UP) -> None:
         self.calls = 0
+        self.give_up = give_up
 
     def __call__(self, *args: object) -> str:
         self.calls += 1
-        if self.calls > GIVE_UP:
-            raise AssertionError(f"the sandbox let the body run on past {GIVE_UP:,} steps")
+        if self.calls > self.give_up:
+            raise AssertionError(f"the sandbox let the body run on past {self.give_up:,} steps")
         return ""
 
 
-def render_with_probe(body: str, **values: object) -> tuple[BaseException, Probe]:
+def render_with_probe(body: str, give_up: int = GIVE_UP,
+                      **values: object) -> tuple[BaseException, Probe]:
     """Render `body` in the sandbox with a probe; the error it stops with, and the probe."""
-    probe = Probe()
+    probe = Probe(give_up)
     with pytest.raises(Exception) as raised:
         sandbox().from_string(body).render(probe=probe, **values)
     return raised.value, probe
@@ -173,6 +183,61 @@ def test_a_branching_recursive_loop_stops_after_the_step_budget():
     error, probe = render_with_probe(body, s="xxxxxxxx")  # 8 ** 12 turns asked for
     assert isinstance(error, RenderError) and STEP_LIMIT in str(error), error
     assert probe.calls <= MAX_STEPS
+
+
+LONG = "ab" * 900_000  # 1.8 MB: each scan of it costs some 28,000 steps
+WORDS = ["ab"] * 200_000
+SCANS = {  # a loop of 10,000 turns, each going through a long text or list once
+    "str method": ('{% if s.count("zz") %}{% endif %}', {"s": LONG}),
+    "in operator": ('{% if "zz" in s %}{% endif %}', {"s": LONG}),
+    "not in operator": ('{% if "zz" not in s %}{% endif %}', {"s": LONG}),
+    "list method": ('{% if w.count("zz") %}{% endif %}', {"w": WORDS}),
+    "filter over a list": ("{% if w|max %}{% endif %}", {"w": WORDS}),
+    "filter over a text": ("{% if s|wordcount %}{% endif %}", {"s": LONG}),
+    "test": ('{% if "zz" is in s %}{% endif %}', {"s": LONG}),
+    "test in select": ('{{ w|select("in", s)|list|length }}', {"s": LONG, "w": ["zz"] * 40}),
+}
+
+
+@pytest.mark.parametrize(("inner", "values"), SCANS.values(), ids=SCANS.keys())
+def test_going_through_a_long_text_costs_steps_by_its_size(inner, values):
+    """Each call of a method, filter or test, and each `in`, costs steps by the size of what
+    it goes through: 10,000 scans of 1.8 MB (18 GB read) stop after a few dozen."""
+    body = f"{{% for i in range(10000) %}}{{{{ probe() }}}}{inner}{{% endfor %}}"
+    error, probe = render_with_probe(body, give_up=1000, **values)
+    assert isinstance(error, RenderError) and STEP_LIMIT in str(error), error
+    assert probe.calls <= 100, probe.calls
+
+
+def test_the_attack_scanning_a_long_text_in_loops_stops_at_the_step_limit():
+    body = ('{% set s = "ab" * 900000 %}{% for j in range(20) %}{% for i in range(10000) %}'
+            '{{ probe() }}{% if s.count("zz") %}{% endif %}{% endfor %}{% endfor %}')
+    error, probe = render_with_probe(body, give_up=1000)
+    assert isinstance(error, RenderError) and STEP_LIMIT in str(error), error
+    assert probe.calls <= 100, probe.calls
+
+
+def test_wordwrap_of_a_long_text_is_refused_and_of_a_short_one_runs():
+    """textwrap is quadratic on a long word (69 s on 990,000 characters): over 20,000 it is
+    refused before it starts."""
+    at_limit = '{{ ("x" * 20000)|wordwrap(1, wrapstring="")|length }}'
+    assert sandbox().from_string(at_limit).render() == "20000"
+    folder = bundle('{{ company }}{{ ("x" * 20001)|wordwrap(1, wrapstring="")|length }}')
+    with pytest.raises(TemplateError) as raised:
+        load_template(folder)
+    message = str(raised.value)
+    assert "wordwrap of more than 20,000 characters" in message and "\n" not in message
+
+
+def test_a_render_stops_after_two_seconds_whatever_it_does(monkeypatch):
+    """The backstop for work the steps do not see: here the clock jumps a second at each
+    reading, and a loop well inside the step budget stops at the third."""
+    readings = iter(range(1_000_000))
+    monkeypatch.setattr(engine, "_clock", lambda: float(next(readings)))
+    body = "{% for i in range(10000) %}{{ probe() }}{% endfor %}"
+    error, probe = render_with_probe(body, give_up=1000)
+    assert isinstance(error, RenderError) and "more than 2 s (a limit" in str(error), error
+    assert probe.calls < 1000
 
 
 def test_a_loop_over_a_big_range_is_refused_before_it_starts():

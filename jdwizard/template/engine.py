@@ -15,13 +15,19 @@ once with a LimitError naming the limit:
   method); what an operation would build is estimated first (`"x" * 10**9`, `center(10**9)`,
   `"%999999999s"`, `replace`, `join`, `indent`...), so it is never built;
 - steps: MAX_STEPS, each loop turn and call, a loop's turn counting as many steps as its body
-  has nodes (loops in loops multiply, so `range` alone cannot bound them);
+  has nodes (loops in loops multiply, so `range` alone cannot bound them), and each call of a
+  method, filter or test, and each `in`, as many more as the size of what it goes through
+  (`_work`: a step per 64 characters, or per 4 items), so a loop scanning a long text stops
+  after a few dozen turns;
+- `wordwrap` (quadratic on a long word) of at most MAX_WRAP characters;
+- time: MAX_SECONDS per render, a backstop for work the steps do not see (the clock is read
+  every CLOCK_EVERY steps taken, and after each big one);
 - `range()` of at most MAX_RANGE numbers, integers of at most MAX_INT_BITS bits;
 - nesting: blocks MAX_BLOCK_DEPTH deep, nodes MAX_DEPTH deep (Python compiles a body as nested
   code, and Jinja2 parses it by recursion).
 
 The loop and macro bodies and `~` are counted by rewriting the parsed body (`_bound`); the rest
-by the environment's hooks (`call`, `call_binop`, the filters, `finalize`).
+by the environment's hooks (`call`, `call_binop`, the filters and tests, `finalize`).
 """
 
 from __future__ import annotations
@@ -29,11 +35,12 @@ from __future__ import annotations
 import functools
 import re
 import threading
+import time
 import weakref
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from jdwizard.errors import UserError
 from jdwizard.safe_text import visible
@@ -76,10 +83,15 @@ MAX_RANGE = 10_000  # numbers in one range()
 MAX_INT_BITS = 10_000  # about 3,000 digits
 MAX_BLOCK_DEPTH = 16  # if/for/macro... inside one another (Python nests at most 20 loops)
 MAX_DEPTH = 100  # nodes inside one another (expressions too)
+MAX_WRAP = 20_000  # characters given to `wordwrap` (textwrap takes 0.07 s on 20,000 of one word)
+MAX_SECONDS = 2.0  # per render: a real template renders in a few milliseconds
+CLOCK_EVERY = 64  # calls of `step` between two readings of the clock
 
 _LIMIT = "a limit of the sandbox"
 TOO_MUCH_TEXT = f"it makes more than {MAX_TEXT:,} characters of text ({_LIMIT})"
 TOO_MANY_STEPS = f"it takes more than {MAX_STEPS:,} steps, loop turns and calls ({_LIMIT})"
+TOO_SLOW = f"it takes more than {MAX_SECONDS:g} s ({_LIMIT})"
+_clock = time.monotonic  # the time of the budget (a test may make it jump)
 
 
 def _body_line(error: BaseException) -> int | None:
@@ -133,16 +145,25 @@ def _finalize(value: object) -> object:
 class _Budget:
     """What the render under way may still make and do."""
 
-    __slots__ = ("steps", "text")
+    __slots__ = ("calls", "deadline", "steps", "text")
 
     def __init__(self) -> None:
         self.steps = MAX_STEPS
         self.text = MAX_TEXT
+        self.calls = 0
+        self.deadline = _clock() + MAX_SECONDS
 
     def step(self, count: int = 1) -> None:
         self.steps -= count
         if self.steps < 0:
             raise LimitError(TOO_MANY_STEPS)
+        self.calls += 1
+        if self.calls % CLOCK_EVERY == 0 or count >= CLOCK_EVERY:
+            self.check_time()
+
+    def check_time(self) -> None:
+        if _clock() > self.deadline:
+            raise LimitError(TOO_SLOW)
 
     def fits(self, characters: int) -> None:
         """Refuse to build `characters` more text than is left."""
@@ -209,6 +230,21 @@ def _shallow(value: object) -> int:
 
 def _text_made(value: object) -> None:
     _budget().spend(_shallow(value))
+
+
+def _work(value: object, per_item: bool = False) -> int:
+    """The steps it costs to go through `value`: one per 64 characters of a string or 4 items
+    of a collection (scanned by Python's C code), or one per item or character when
+    `per_item` (gone through one by one in Python, e.g. by `sort`)."""
+    if isinstance(value, (str, bytes)):
+        return len(value) if per_item else len(value) // 64
+    if isinstance(value, (list, tuple, dict, set, frozenset)):
+        return len(value) if per_item else len(value) // 4
+    return 0
+
+
+def _work_of_all(values: Iterable[object]) -> int:
+    return sum(_work(value) for value in values)
 
 
 # -- estimates of what an operation would build --------------------------------------------------
@@ -313,16 +349,28 @@ _NOT_PRINTING = frozenset({
 })
 
 
+# Filters that go through a string's characters one by one, in Python.
+_PER_ITEM = frozenset({
+    "batch", "dictsort", "groupby", "join", "list", "map", "max", "min", "reject", "rejectattr",
+    "select", "selectattr", "slice", "sort", "sum", "unique", "urlize", "wordwrap",
+})
+# Filters whose cost does not grow with their value.
+_CONSTANT = frozenset({"attr", "count", "d", "default", "first", "length", "random"})
+
+
 def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-    """`function` (a Jinja2 filter), counted as a step, its result as text made, and refused
-    when it would build more text than is left."""
+    """`function` (a Jinja2 filter), counted as steps by what it goes through (`_work`), its
+    result as text made, and refused when it would build more text than is left."""
     offset = 1 if hasattr(function, "jinja_pass_arg") else 0  # a context or environment first
 
     @functools.wraps(function)  # keeps Jinja2's mark of what it is passed first
     def bounded(*args: Any, **kwargs: Any) -> Any:
         budget = _budget()
-        budget.step()
         value, rest = args[offset], args[offset + 1:]
+        work = 0 if name in _CONSTANT else _work(value, name in _PER_ITEM)
+        budget.step(1 + work + _work_of_all(rest) + _work_of_all(kwargs.values()))
+        if name == "wordwrap" and isinstance(value, str) and len(value) > MAX_WRAP:
+            raise LimitError(f"wordwrap of more than {MAX_WRAP:,} characters ({_LIMIT})")
         if name == "join":  # materialised here, so its size can be known
             value = list(value)
             args = (*args[:offset], value, *rest)
@@ -331,7 +379,23 @@ def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
             budget.fits(_size(value, budget.text))
         budget.fits(_filter_size(name, value, rest, kwargs))
         result = function(*args, **kwargs)
+        budget.check_time()
         budget.spend(_shallow(result))
+        return result
+
+    return bounded
+
+
+def _bounded_test(function: Callable[..., Any]) -> Callable[..., Any]:
+    """`function` (a Jinja2 test), counted as steps by what it goes through (`_work`)."""
+    offset = 1 if hasattr(function, "jinja_pass_arg") else 0  # an environment first
+
+    @functools.wraps(function)  # keeps Jinja2's mark of what it is passed first
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        budget = _budget()
+        budget.step(1 + _work_of_all(args[offset:]) + _work_of_all(kwargs.values()))
+        result = function(*args, **kwargs)
+        budget.check_time()
         return result
 
     return bounded
@@ -375,10 +439,10 @@ def _check_call(function: Any, args: tuple[Any, ...],
     """Refuse a method call that would build more than is left; the arguments to call with
     (an iterable joined is materialised, to know its size)."""
     budget = _budget()
-    budget.step()
     method = getattr(function, "__wrapped__", function)  # the sandbox wraps str.format
     owner = getattr(method, "__self__", None)
     name = getattr(method, "__name__", "")
+    budget.step(1 + _work(owner) + _work_of_all(args) + _work_of_all(kwargs.values()))
     if owner is None or not isinstance(owner, (str, bytes, int)):
         return args
     if name in _REFUSED_METHODS:
@@ -419,6 +483,12 @@ def _turn_filter(_context: object, _value: None, steps: int, text: int) -> str:
     return ""
 
 
+def _scan_filter(_context: object, container: Any) -> Any:
+    """`container` of an `in` or `not in`, unchanged, counted as what `in` goes through."""
+    _budget().step(1 + _work(container))
+    return container
+
+
 def _concat_filter(_context: object, *values: Any) -> str:
     """`a ~ b ~ c`: their text, joined (Jinja2's own join, sized first)."""
     _budget().spend(sum(_size(value) for value in values))
@@ -426,6 +496,7 @@ def _concat_filter(_context: object, *values: Any) -> str:
 
 
 _LOOP, _TURN, _CONCAT = "_jdwizard_loop", "_jdwizard_turn", "_jdwizard_concat"
+_SCAN = "_jdwizard_scan"
 
 
 def _check_depth(tree: nodes.Node) -> None:
@@ -452,8 +523,8 @@ _bound_trees: weakref.WeakSet[nodes.Template] = weakref.WeakSet()
 
 def _bound(tree: nodes.Template) -> None:
     """Rewrite a parsed body (once) so a render counts what it does: each loop's items are
-    counted, each turn of a loop and call of a macro costs what its body holds, and `~` is
-    sized before it joins."""
+    counted, each turn of a loop and call of a macro costs what its body holds, `~` is sized
+    before it joins, and what `in` goes through is counted."""
     from jinja2 import nodes
 
     if tree in _bound_trees:
@@ -475,23 +546,31 @@ def _bound(tree: nodes.Template) -> None:
         if isinstance(node, nodes.For):
             node.iter = nodes.Filter(node.iter, _LOOP, [], [], None, None,
                                      lineno=node.iter.lineno)
-    _sized_concat().visit(tree)
+    _sized_operators().visit(tree)
     tree.set_environment(sandbox())
 
 
 @cache
-def _sized_concat() -> Any:
-    """A transformer turning each `a ~ b` into the filter that sizes it first."""
+def _sized_operators() -> Any:
+    """A transformer turning each `a ~ b` into the filter that sizes it first, and the right
+    side of each `in` into the filter that counts it."""
     from jinja2 import nodes
     from jinja2.visitor import NodeTransformer
 
-    class SizedConcat(NodeTransformer):
+    class SizedOperators(NodeTransformer):
         def visit_Concat(self, node: nodes.Concat) -> nodes.Filter:  # noqa: N802
             self.generic_visit(node)
             first, *rest = node.nodes
             return nodes.Filter(first, _CONCAT, rest, [], None, None, lineno=node.lineno)
 
-    return SizedConcat()
+        def visit_Operand(self, node: nodes.Operand) -> nodes.Operand:  # noqa: N802
+            self.generic_visit(node)
+            if node.op in ("in", "notin"):
+                node.expr = nodes.Filter(node.expr, _SCAN, [], [], None, None,
+                                         lineno=node.expr.lineno)
+            return node
+
+    return SizedOperators()
 
 
 @cache
@@ -521,7 +600,10 @@ def sandbox() -> SandboxedEnvironment:
                             for name, function in self.filters.items()}
             self.filters.update({_LOOP: pass_context(_loop_filter),
                                  _TURN: pass_context(_turn_filter),
-                                 _CONCAT: pass_context(_concat_filter)})
+                                 _CONCAT: pass_context(_concat_filter),
+                                 _SCAN: pass_context(_scan_filter)})
+            tests = cast("dict[str, Callable[..., Any]]", self.tests)
+            self.tests = {name: _bounded_test(function) for name, function in tests.items()}
 
         def parse(self, source: str, name: str | None = None,
                   filename: str | None = None) -> nodes.Template:
@@ -538,6 +620,7 @@ def sandbox() -> SandboxedEnvironment:
             tree = self.parse(source, name, filename) if isinstance(source, str) else source
             _check_depth(tree)
             _bound(tree)
+            _budgets.current = _Budget()  # for the constants Jinja2 folds, on today's clock
             try:
                 if raw:
                     return super().compile(tree, name, filename, raw=True, defer_init=defer_init)
@@ -556,6 +639,7 @@ def sandbox() -> SandboxedEnvironment:
         def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
             args = _check_call(__obj, args, kwargs)
             result = super().call(__context, __obj, *args, **kwargs)
+            _budget().check_time()
             if not isinstance(__obj, (Macro, LoopContext)):  # their text is counted inside
                 _text_made(result)
             return result
