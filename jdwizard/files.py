@@ -5,6 +5,7 @@ file in the same folder, flushed, then renamed over the target), and noticing a 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -113,7 +114,8 @@ def atomic_write_text(path: Path, text: str) -> None:
     """Write `text` to `path` so that readers see the old file or the new one, never a part.
 
     A symbolic link is followed: the file it points to gets the text (beside it, atomically),
-    and the link stays. Anything but a regular file at the target (a folder, a FIFO, a device)
+    and the link stays; a link into a folder that does not exist is refused (BrokenLink), its
+    folders never made. Anything but a regular file at the target (a folder, a FIFO, a device)
     is refused with IsADirectoryError or NotRegularFile, never replaced."""
     path = real_target(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -137,11 +139,19 @@ class NotRegularFile(OSError):
     """A write was asked to replace something that is not a regular file."""
 
 
+class BrokenLink(OSError):
+    """A write was asked to follow a symbolic link into a folder that does not exist."""
+
+
 def real_target(path: Path) -> Path:
     """The file a write to `path` lands in: a symbolic link's target (followed to the end);
-    NotRegularFile or IsADirectoryError when something other than a regular file is there."""
+    NotRegularFile or IsADirectoryError when something other than a regular file is there,
+    BrokenLink when the link points into a folder that does not exist."""
     if path.is_symlink():
         path = Path(os.path.realpath(path))
+        if not path.parent.is_dir():
+            raise BrokenLink(errno.ENOENT, "a link that points to a folder that does not "
+                             f"exist ({path.parent})", str(path.parent))
     try:
         kind = path.stat().st_mode
     except FileNotFoundError:
@@ -162,10 +172,25 @@ def write_output(path: Path, text: str) -> None:
     except FileNotFoundError:
         kind = 0
     if stat.S_ISFIFO(kind) or stat.S_ISCHR(kind):
-        with path.open("w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        _write_into(path, text)
         return
     atomic_write_text(path, text)
+
+
+def _write_into(path: Path, text: str) -> None:
+    """Write into a FIFO or a device. Opened without waiting (a FIFO nobody reads would block
+    forever), then written waiting for the reader as usual."""
+    flags = os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise OSError(errno.ENXIO, "nothing is reading from this FIFO; start the reader "
+                          "first", str(path)) from None
+        raise
+    os.set_blocking(handle, True)
+    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        stream.write(text)
 
 
 def _sync_folder(folder: Path) -> None:

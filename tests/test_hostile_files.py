@@ -205,3 +205,23 @@ def test_an_editor_that_cannot_run_is_one_line(tmp_path):
                                 env=dict(env, VISUAL=editor), text=True, capture_output=True,
                                 timeout=60, stdin=subprocess.DEVNULL)
         one_line_error(result, "cannot run the editor", "acme.toml")
+
+
+def test_render_to_a_link_into_a_missing_folder_makes_no_folder(tmp_path):
+    draft = good_draft(tmp_path)
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "gone" / "dir" / "x.md")
+    result = jdwizard(tmp_path, "render", str(draft), "--allow-incomplete", "-o", str(link))
+    one_line_error(result, "link.md", "points to a folder that does not exist")
+    assert not (tmp_path / "gone").exists() and link.is_symlink()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_render_to_a_fifo_nobody_reads_is_refused_at_once(tmp_path):
+    draft = good_draft(tmp_path)
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    result = jdwizard(tmp_path, "render", str(draft), "--allow-incomplete", "-o", str(fifo),
+                      timeout=30)
+    one_line_error(result, "nothing is reading from this FIFO", "start the reader first")
+    assert fifo.is_fifo()
