@@ -225,3 +225,23 @@ def test_render_to_a_fifo_nobody_reads_is_refused_at_once(tmp_path):
                       timeout=30)
     one_line_error(result, "nothing is reading from this FIFO", "start the reader first")
     assert fifo.is_fifo()
+
+
+NONCHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0010ffff]")
+
+
+def test_noncharacters_in_an_answer_are_shown_visible_and_dropped_from_the_document(tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir(parents=True)
+    draft = drafts / "odd.toml"
+    draft.write_text(tomli_w.dumps({"template": "backend-engineer", "answers": {
+        "company": "Ac\ufdd0me\ufffe\U0010ffff"}}), "utf-8")
+    listed = jdwizard(tmp_path, "drafts")
+    assert listed.returncode == 0, listed.stderr
+    assert not NONCHARACTERS.search(listed.stdout) and "<U+FDD0>" in listed.stdout
+    rendered = jdwizard(tmp_path, "render", str(draft), "--allow-incomplete")
+    assert rendered.returncode == 0, rendered.stderr
+    assert "About Acme" in rendered.stdout and not NONCHARACTERS.search(rendered.stdout)
+    output = tmp_path / "post.md"
+    written = jdwizard(tmp_path, "render", str(draft), "--allow-incomplete", "-o", str(output))
+    assert written.returncode == 0 and output.read_text("utf-8") == rendered.stdout
