@@ -199,3 +199,15 @@ def test_formatted_ranges_read_back(ends, symbol):
         low, high, currency, "year",
     )
     assert parse_salary(salary.normalised()) == salary
+
+
+def test_the_salary_field_reads_a_fixed_rate_as_typed():
+    from jdwizard.checks.answer import check_answer
+    from jdwizard.template.library import get_template
+    from jdwizard.template.model import Validator
+
+    field = next(f for f in get_template("backend-engineer").fields
+                 if f.validate is Validator.SALARY)
+    assert check_answer(field, "$32/hour").reading == "USD 32 per hour"
+    assert check_answer(field, "$32/hour").problem is None
+    assert "open-ended" in (check_answer(field, "up to $150k").problem or "")
