@@ -26,7 +26,9 @@ from jdwizard.draft.file import Draft, save_draft
 from jdwizard.draft.opening import new_session
 from jdwizard.paths import user_templates_dir
 from jdwizard.safe_text import has_controls
+from jdwizard.template.bundle import MAX_FILE_BYTES, TemplateError, load_template
 from jdwizard.template.importing import (
+    MAX_BYTES,
     MAX_EXPRESSIONS,
     MAX_FIELDS,
     MAX_TIPS,
@@ -300,12 +302,66 @@ def test_at_the_limits_the_text_is_imported(tmp_path, capsys):
 
 def test_a_bundle_too_large_to_load_is_refused_before_it_is_written(tmp_path, capsys):
     source = tmp_path / "long.md"
-    answer = ("\\" * 99 + "\n") * 6_000  # 600 KB, each backslash written twice in TOML
+    answer = ("\\" * 99 + "\n") * 600  # 60 KB, each backslash written twice in TOML
     source.write_text(f"[your x]\n## FAQ\nWhy?\n{answer}", "utf-8")
     assert main(["import", str(source), "--id", "long"]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "template.toml would be larger than 1 MB" in err
+    assert err.count("\n") == 1 and "template.toml would be larger than 100 KB" in err
     assert ".importing" not in err and not (user_templates_dir() / "long").exists()
+
+
+# A body of FAQ-like headings: at 916 KB (under the old 1 MB cap) one key took 65 s to reach
+# the disk in the wizard; a real body is under 20 KB.
+QUESTIONS = "### Q?\n\nA.\n\n"
+IN_BODY = 11  # bytes each question makes in the body (as the importer writes it)
+
+
+def faq_page(units: int) -> str:
+    return "# Role\n\n## Job description\n\n[your company] is hiring.\n\n" + QUESTIONS * units
+
+
+def test_a_template_body_at_the_size_limit_loads_and_one_byte_more_is_refused():
+    folder = user_templates_dir() / "big"
+    folder.mkdir(parents=True)
+    (folder / "template.toml").write_text(
+        'id = "big"\ntitle = "Big"\n\n[[fields]]\nname = "company"\nquestion = "Company?"\n',
+        "utf-8")
+    head = "{{ company }}\n"
+    filler = QUESTIONS * (MAX_FILE_BYTES // len(QUESTIONS))
+    body = head + filler[: MAX_FILE_BYTES - len(head)]
+    assert len(body.encode()) == MAX_FILE_BYTES
+    (folder / "body.md.j2").write_text(body, "utf-8")
+    assert load_template(folder).body == body
+    (folder / "body.md.j2").write_text(body + "x", "utf-8")
+    with pytest.raises(TemplateError) as raised:
+        load_template(folder)
+    message = str(raised.value)
+    assert "larger than 100 KB" in message and "shorten it" in message and "\n" not in message
+
+
+def test_an_import_whose_body_fits_the_limit_is_written(tmp_path, capsys):
+    source = tmp_path / "faq.md"
+    source.write_text(faq_page(MAX_FILE_BYTES // IN_BODY - 300), "utf-8")
+    assert main(["import", str(source), "--id", "faq"]) == 0
+    size = (user_templates_dir() / "faq" / "body.md.j2").stat().st_size
+    assert 0.9 * MAX_FILE_BYTES < size <= MAX_FILE_BYTES
+
+
+@pytest.mark.parametrize(
+    ("units", "message"),
+    [(MAX_FILE_BYTES // IN_BODY + 300, "body.md.j2 would be larger than 100 KB"),
+     (MAX_BYTES // len(QUESTIONS), "larger than 200 KB; import a single template's text"),
+     (1_000_000 // len(QUESTIONS), "larger than 200 KB; import a single template's text")],
+    ids=["body-over-its-limit", "text-over-its-limit", "the-1-MB-attack"],
+)
+def test_an_import_too_large_for_the_wizard_is_refused_in_one_line(tmp_path, capsys, units,
+                                                                    message):
+    source = tmp_path / "faq.md"
+    source.write_text(faq_page(units), "utf-8")
+    assert main(["import", str(source), "--id", "faq"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err, err
+    assert not (user_templates_dir() / "faq").exists()
 
 
 @pytest.mark.parametrize(

@@ -392,7 +392,7 @@ def test_bad_text_is_refused_and_nothing_written(tmp_path, content, message):
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00{{company}}", "looks binary"),
         ("{{company}} caf\u00e9".encode("latin-1"), "not UTF-8"),
-        (b"{{company}} " + b"x" * 1_000_001, "larger than 1 MB"),
+        (b"{{company}} " + b"x" * 200_001, "larger than 200 KB"),
     ],
 )
 def test_unreadable_files_are_refused(tmp_path, data, message):

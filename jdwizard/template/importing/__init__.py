@@ -45,7 +45,7 @@ __all__ = [
     "describe_import", "import_template", "parse_template_text",
 ]
 
-MAX_BYTES = 1_000_000
+MAX_BYTES = 200_000  # a real page's text is under 30 KB; its body must fit MAX_FILE_BYTES
 MAX_TIPS = 200  # real pages have 3-15; a limit keeps matching tips to fields quick
 
 
@@ -161,7 +161,8 @@ def _read_source(source: Path) -> str:
     except Unreadable as error:
         raise TemplateImportError(f"{source}: cannot be read ({error.detail})") from None
     if len(data) > MAX_BYTES:
-        raise TemplateImportError(f"{source}: larger than 1 MB; import a single template's text")
+        raise TemplateImportError(
+            f"{source}: larger than {MAX_BYTES // 1000} KB; import a single template's text")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         data = data.decode("utf-16", "replace").encode()
     if b"\x00" in data:

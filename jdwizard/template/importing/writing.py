@@ -63,8 +63,9 @@ def write_bundle(parsed: ParsedTemplate, target: Path, source: Path) -> None:
     for name, text in files.items():
         if len(text.encode()) > MAX_FILE_BYTES:
             raise TemplateImportError(
-                f"{source}: its {name} would be larger than 1 MB, the most a template may "
-                "hold; shorten its longest part (a title, tip or FAQ answer that long is not one)"
+                f"{source}: its {name} would be larger than {MAX_FILE_BYTES // 1000} KB, the "
+                "most a template may hold; shorten its longest part (a real template holds "
+                "under 20 KB)"
             )
     staging = target.with_name(f".{target.name}.{secrets.token_hex(4)}.importing")
     try:
