@@ -24,9 +24,10 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import BACKEND_ANSWERS
-from jdwizard.checks import gender, inline, pay, pay_text, readability
+from jdwizard.checks import gender, inline, pay, readability
 from jdwizard.checks.finding import Severity
-from jdwizard.checks.pay import check_pay, jurisdictions, location_in_text, salary_in_text
+from jdwizard.checks.pay import check_pay, jurisdictions, location_in_text
+from jdwizard.checks.pay_text import salary_in_text
 from jdwizard.checks.post import MAX_POST_BYTES, check_draft, check_field, check_text
 from jdwizard.checks.readability import measure
 from jdwizard.checks.salary import SalaryError, parse_salary
@@ -66,7 +67,6 @@ CHECKS: dict[str, Callable[[str], object]] = {
     "measure": measure,
     "location_in_text": location_in_text,
     "salary_in_text": salary_in_text,
-    "pay_text.salary_in_text": pay_text.salary_in_text,
     "parse_salary": _parse,
     "jurisdictions": jurisdictions,
     "check_pay": lambda text: check_pay(text, text, text),
@@ -245,31 +245,6 @@ def test_location_and_placeholders_read_as_before(text):
     assert found == [(m.start(), f"The placeholder {m[0]} is still in the text.")
                      for m in OLD_PLACEHOLDER.finditer(text)]
     assert not [f for f in check_leftovers(text, skip=names) if f.id == "placeholder-left"]
-
-
-def old_salary_candidates(text: str) -> list[str]:
-    """pay._salary_candidates as it was (a search below every pay heading)."""
-    lines = text.splitlines()
-    found = []
-    for index, line in enumerate(lines):
-        if not pay._PAY_WORD.search(line):
-            continue
-        body = pay._LIST_MARKER.sub("", line)
-        if not any(ch.isdigit() for ch in body):
-            following = next((n for n in lines[index + 1 :] if n.strip()), "")
-            body = pay._LIST_MARKER.sub("", following)
-            if not any(ch.isdigit() for ch in body):
-                continue
-        body = body.split(":", 1)[1] if ":" in body else body
-        found.append(pay._SENTENCE_END.split(body.strip())[0].strip())
-    return found
-
-
-@SAME
-@given(texts)
-@example("Salary\n\n  \n- $1-2k per year. More\nPay\nPay 1\n## Compensation\n")
-def test_pay_lines_are_found_as_before(text):
-    assert pay._salary_candidates(text) == old_salary_candidates(text)
 
 
 WORDS = ["lead", "leader", "driven", "support", "kind", "team", "the", "co-operative",

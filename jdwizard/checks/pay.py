@@ -16,9 +16,7 @@ from jdwizard.checks.finding import Finding, Severity, data_file
 from jdwizard.place import Place, city_home, resolve
 
 NOT_LEGAL_ADVICE = "This is guidance, not legal advice."
-_PAY_WORD = re.compile(r"\b(?:salary|salaries|pay|compensation|wages?)\b", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d+[.)]\s+)")
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 _OPEN_ENDED = re.compile(r"\+|\b(?:from|starting|starts|up to|upwards|and up|or more|at least)\b",
                          re.IGNORECASE)
 _REMOTE = re.compile(r"(?<!\bno )(?<!\bnot )\bremote\b", re.IGNORECASE)
@@ -129,37 +127,6 @@ def jurisdictions(location: str) -> list[Rule]:
     return [rule for rule in rules() if any(rule.covers_place(place) for place in places)]
 
 
-def _salary_candidates(text: str) -> list[str]:
-    """Lines that state pay: "Salary: ...", "- Pay range $x-y", or the line under "## Salary";
-    each without its list marker or label, cut at the end of its first sentence."""
-    lines = text.splitlines()
-    following = _next_lines(lines)
-    found = []
-    for index, line in enumerate(lines):
-        if not _PAY_WORD.search(line):
-            continue
-        body = _LIST_MARKER.sub("", line)
-        if not any(ch.isdigit() for ch in body):  # a heading: the pay is on the next line
-            body = _LIST_MARKER.sub("", following[index])
-            if not any(ch.isdigit() for ch in body):
-                continue
-        body = body.split(":", 1)[1] if ":" in body else body
-        found.append(_SENTENCE_END.split(body.strip())[0].strip())
-    return found
-
-
-def _next_lines(lines: list[str]) -> list[str]:
-    """For each line, the next one that is not blank ("" at the end), found in one pass from
-    the end (a search from every line was quadratic on a post of pay headings)."""
-    following = [""] * len(lines)
-    below = ""
-    for index in range(len(lines) - 1, -1, -1):
-        following[index] = below
-        if lines[index].strip():
-            below = lines[index]
-    return following
-
-
 def location_in_text(text: str) -> str:
     """The places a plain job post states, joined by "; " ("" when it states none): "Location:"
     lines in any wording ("Job Location:", "**Work location:**"), a "City, ST" line near the
@@ -194,21 +161,6 @@ def _clause(text: str) -> str:
     """A place after "based in", up to the end of its clause ("Washington, D.C." kept)."""
     text = _ABBREVIATION.sub(lambda match: match.group().replace(".", ""), text)
     return _CLAUSE_END.split(text, maxsplit=1)[0].strip(" ,")
-
-
-def salary_in_text(text: str) -> str | None:
-    """Where a plain job post states its salary: the first pay line that reads as a range
-    (else the first pay line, so that its problem can be shown)."""
-    from jdwizard.checks.salary import SalaryError, parse_salary
-
-    candidates = _salary_candidates(text)
-    for candidate in candidates:
-        try:
-            parse_salary(candidate)
-        except SalaryError:
-            continue
-        return candidate
-    return candidates[0] if candidates else None
 
 
 def check_pay(

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from jdwizard.checks.finding import Finding, Severity
 from jdwizard.checks.gender import GenderCoding, code, describe
-from jdwizard.checks.pay import PayVerdict, check_pay, location_in_text, salary_in_text
+from jdwizard.checks.pay import PayVerdict, check_pay, location_in_text
+from jdwizard.checks.pay_text import salary_in_text
 from jdwizard.checks.readability import Readability, measure
 from jdwizard.checks.terms import check_terms
 from jdwizard.checks.unfilled import check_leftovers, check_required
