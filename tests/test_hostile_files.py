@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -125,13 +124,14 @@ def test_render_to_a_fifo_writes_into_it(tmp_path):
     draft = good_draft(tmp_path)
     fifo = tmp_path / "out"
     os.mkfifo(fifo)
-    received: list[str] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_text("utf-8")))
-    reader.start()
-    result = jdwizard(tmp_path, "render", str(draft), "--allow-incomplete", "-o", str(fifo))
-    reader.join(30)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader there before the writer
+    try:
+        result = jdwizard(tmp_path, "render", str(draft), "--allow-incomplete", "-o", str(fifo))
+        received = os.read(reader, 1 << 16).decode("utf-8")  # a few KB: within the pipe's buffer
+    finally:
+        os.close(reader)
     assert result.returncode == 0, result.stderr
-    assert fifo.is_fifo() and "About Acme" in received[0]
+    assert fifo.is_fifo() and "About Acme" in received
 
 
 @pytest.mark.skipif(os.geteuid() != 0 if hasattr(os, "geteuid") else True,
