@@ -437,6 +437,25 @@ async def test_start_screen_lists_templates_and_resumes_a_draft(drafts_folder, b
         assert app.screen.field.name == "what_you_do"
 
 
+@pytest.mark.parametrize("size", [(80, 24), (100, 24), (120, 40)])
+async def test_a_long_template_list_stays_on_screen_and_its_last_one_shows(drafts_folder, size):
+    """With more templates than rows, the list scrolls inside the screen: its bottom edge is
+    above the footer, and End shows the last template (it ran below the screen)."""
+    from test_library import user_copy
+
+    for number in range(4):
+        user_copy(f"team-{number}", title=f"Team Template {number}")
+    app = JDWizardApp(None, drafts_folder)
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen), "the start screen")
+        templates = app.screen.query_one("#template-list", OptionList)
+        await wait_for(pilot, lambda: templates.option_count > 8, "the templates")
+        await press(pilot, "end")
+        footer_row = size[1] - 1
+        assert templates.region.bottom <= footer_row, (templates.region, size)
+        assert "Team Template 3" in "\n".join(screen_rows(app))
+
+
 async def test_start_screen_new_draft(drafts_folder):
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
