@@ -24,10 +24,12 @@ class Validator(StrEnum):
 
 
 class Origin(StrEnum):
-    """Where a template comes from: shipped with jdwizard, or the user's own (untrusted)."""
+    """Where a template comes from: shipped with jdwizard, the user's own, or a shared folder's
+    (config.toml `template_dirs`); the user's and the shared ones are untrusted."""
 
     BUILTIN = "built-in"
     USER = "user"
+    SHARED = "shared"
 
 
 @dataclass(frozen=True)
