@@ -45,6 +45,7 @@ class _Tables:
     codes: dict[str, str]  # postal code -> ISO 3166-2: "CO" -> "US-CO"
     countries: frozenset[str]
     homes: dict[str, str]  # city -> its region or country
+    region_names: dict[str, str]  # ISO 3166-2 -> its name: "US-CO" -> "Colorado"
     with_region: dict[str, str]  # "new york" -> "New York City" when "NY" follows
     eu: frozenset[str]
 
@@ -80,6 +81,7 @@ def _tables() -> _Tables:
         {postal: code for code, (postal, *_) in data["regions"].items()},
         frozenset(data["countries"]),
         {city: home for city, (home, *_) in data["cities"].items()},
+        {code: names[0] for code, (_, *names) in data["regions"].items() if names},
         {_key(name): city for name, city in data["with_region"].items()},
         frozenset(data["eu"]["members"]),
     )
@@ -95,6 +97,11 @@ def city_home(city: str) -> str | None:
     its country only, or not known."""
     home = _tables().homes.get(city)
     return home if home is not None and "-" in home else None
+
+
+def region_name(code: str) -> str | None:
+    """The name of a region: "US-CO" -> "Colorado" (None for a code the data does not know)."""
+    return _tables().region_names.get(code)
 
 
 def eu_members() -> frozenset[str]:
