@@ -1,16 +1,26 @@
 """Drafts on disk: a TOML file of answers with the Markdown document beside it.
 
-Format (version 1)::
+Format (version 2)::
 
-    jdwizard = 1                      # format version
+    jdwizard = 2                      # format version
     template = "backend-engineer"
-    template_version = 1
+    template_version = 2
     created = 2026-11-28T10:00:00Z
     updated = 2026-11-28T10:05:00Z
+    posted = 2026-11-29               # the day it was first copied or exported (JSON-LD)
 
     [answers]
     company = "Acme"
+    requirements = '''
+    3+ years of Go
+    Experience with PostgreSQL'''
 
+`[answers]` holds exactly the answers the user gave, typed in the app or written by hand: a field
+absent from it is untouched, and the document shows the template's default for it (so a later
+template version can improve its defaults); an empty answer is one the user emptied (an emptied
+list hides its section). A list answer is one item per line.
+
+Format 1 had no defaults: its blank answers meant "unanswered", and are dropped when it is read.
 Only `template` and `[answers]` are required in a hand-written draft. Answers to fields the
 template does not know, and unknown top-level keys, are kept when the draft is saved again.
 """
@@ -28,9 +38,10 @@ from jdwizard.errors import UserError
 from jdwizard.files import ReadProblem, Unreadable, atomic_write_text, read_text
 from jdwizard.toml_text import TomlError, parse_toml
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_DRAFT_BYTES = 8_000_000  # bounds reading; far above any post (a long one is 30 KB)
-_KNOWN_KEYS = {"jdwizard", "template", "template_version", "created", "updated", "answers"}
+_KNOWN_KEYS = {"jdwizard", "template", "template_version", "created", "updated", "posted",
+               "answers"}
 
 
 class DraftError(UserError):
@@ -48,6 +59,7 @@ class Draft:
     updated: datetime | None = None
     path: Path | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # unknown top-level keys, kept as-is
+    posted: date | None = None  # the day it was first copied or exported: JSON-LD datePosted
 
 
 def now() -> datetime:
@@ -131,6 +143,8 @@ def draft_from_data(data: dict[str, Any], path: Path) -> Draft:
     if not isinstance(template, str) or not template.strip():
         raise DraftError(f'{path} names no template; add a line like template = "backend-engineer"')
     answers = answers_table(data, path, DraftError)
+    if version < 2:  # format 1 had no defaults: a blank answer meant "not answered yet"
+        answers = {name: value for name, value in answers.items() if value.strip()}
     template_version = data.get("template_version")
     if template_version is not None and (
         not isinstance(template_version, int) or isinstance(template_version, bool)
@@ -142,6 +156,7 @@ def draft_from_data(data: dict[str, Any], path: Path) -> Draft:
         template_version=template_version,
         created=_as_datetime(data.get("created")),
         updated=_as_datetime(data.get("updated")),
+        posted=_as_date(data.get("posted")),
         path=path,
         extra={key: value for key, value in data.items() if key not in _KNOWN_KEYS},
     )
@@ -160,8 +175,13 @@ def _as_datetime(value: Any) -> datetime | None:
     return None
 
 
+def _as_date(value: Any) -> date | None:
+    moment = _as_datetime(value)
+    return moment.date() if moment is not None else None
+
+
 def draft_to_toml(draft: Draft) -> str:
-    """The draft as TOML text (format version 1)."""
+    """The draft as TOML text (format version 2)."""
     data: dict[str, Any] = {"jdwizard": FORMAT_VERSION, "template": draft.template}
     if draft.template_version is not None:
         data["template_version"] = draft.template_version
@@ -169,6 +189,8 @@ def draft_to_toml(draft: Draft) -> str:
         data["created"] = draft.created
     if draft.updated is not None:
         data["updated"] = draft.updated
+    if draft.posted is not None:
+        data["posted"] = draft.posted
     data.update(draft.extra)
     data["answers"] = dict(draft.answers)
     import tomli_w  # here: only a save needs it (its import is about 1 ms of start-up)

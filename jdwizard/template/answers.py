@@ -45,7 +45,10 @@ def prepare_answer(field: Field, raw: str) -> str:
 
 
 def is_answered(field: Field, answers: Mapping[str, str]) -> bool:
-    """Whether `answers` holds a non-blank answer for `field`."""
+    """Whether `answers` holds a non-blank answer for `field`, or the field is untouched and
+    shows its default (see defaults.py)."""
+    if field.default is not None and field.name not in answers:
+        return True
     return bool(prepare_answer(field, answers.get(field.name, "")))
 
 

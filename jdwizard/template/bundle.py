@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from jdwizard.errors import UserError
 from jdwizard.files import ReadProblem, Unreadable, read_text
+from jdwizard.template.defaults import bad_tag, references
 from jdwizard.template.model import Faq, Field, FieldKind, Template, Tip, Validator
 from jdwizard.template.roles import COMPANY_ROLES, Role, legacy_role
 from jdwizard.toml_text import TomlError, parse_toml
@@ -28,13 +30,15 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 NAME_PATTERN = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
 BODY_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$")  # no folders: stays in the bundle
 
-_TOP_KEYS = {"id", "title", "version", "category", "summary", "body", "help", "tips", "fields"}
+_TOP_KEYS = {"schema", "id", "title", "version", "category", "summary", "body", "help", "tips",
+             "fields"}
+SCHEMA = 1  # the template.toml format this jdwizard reads (`schema = 1`; absent: 1)
 _HELP_KEYS = {"when_to_use", "personalize", "faq"}
 _FAQ_KEYS = {"question", "answer"}
 _TIP_KEYS = {"text", "fields"}
 _FIELD_KEYS = {
     "name", "label", "question", "hint", "kind", "required", "suggestions", "validate", "list",
-    "note", "renamed_from", "company", "role",
+    "note", "renamed_from", "company", "role", "default", "sample",
 }
 
 
@@ -67,6 +71,12 @@ def load_template(folder: Path, *, trusted: bool = False) -> Template:
 def _build(data: dict[str, Any], meta_path: Path, trusted: bool) -> Template:
     where = str(meta_path)
     _check_keys(data, _TOP_KEYS, where)
+    schema = data.get("schema", SCHEMA)
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise TemplateError(f"{where}: 'schema' must be the format number, e.g. schema = 1")
+    if schema > SCHEMA:
+        raise TemplateError(f"{where} is written for a newer jdwizard (schema {schema}); "
+                            "upgrade jdwizard to use it")
     template_id = _text(data, "id", where)
     if not ID_PATTERN.match(template_id):
         raise TemplateError(f"{where}: id {template_id!r} must be lower-case letters, digits, '-'")
@@ -85,6 +95,7 @@ def _build(data: dict[str, Any], meta_path: Path, trusted: bool) -> Template:
     if duplicates:
         raise TemplateError(f"{where}: field {duplicates[0]!r} is defined twice")
     _check_renames(fields, where)
+    _check_defaults(fields, where)
     tips = tuple(_tip(item, set(names), where) for item in _array(data, "tips", where))
     body_name = _text(data, "body", where, default="body.md.j2")
     if not BODY_PATTERN.match(body_name):
@@ -99,7 +110,7 @@ def _build(data: dict[str, Any], meta_path: Path, trusted: bool) -> Template:
             raise TemplateError(f"{body_path}: {_TOO_LARGE}") from None
         raise TemplateError(f"{body_path}: cannot be read ({error.detail})") from None
     if not trusted:  # the built-in bundles are checked by the tests, not at every start
-        check_body(body, names, body_path)
+        check_body(body, names, body_path, _default_references(fields))
     return Template(
         id=template_id,
         title=_text(data, "title", where),
@@ -134,9 +145,31 @@ def _check_renames(fields: tuple[Field, ...], where: str) -> None:
             claimed[old] = field.name
 
 
-def check_body(body: str, names: list[str], body_path: Path) -> None:
-    """The body must parse, use every field and nothing else, and render in the sandbox
-    with every field answered and with none (a refusal is reported now, not at render)."""
+def _default_references(fields: tuple[Field, ...]) -> set[str]:
+    """The fields that some default inserts (used, even if the body never names them)."""
+    return {name for field in fields for name in references(field)}
+
+
+def _check_defaults(fields: tuple[Field, ...], where: str) -> None:
+    """Defaults insert only fields there are, whose own defaults insert nothing."""
+    by_name = {field.name: field for field in fields}
+    for field in fields:
+        for name in sorted(references(field)):
+            other = by_name.get(name)
+            if other is None:
+                raise TemplateError(f"{where} field {field.name!r}: its default inserts "
+                                    f"{{{{ {name} }}}}, which no [[fields]] entry defines")
+            if references(other):
+                raise TemplateError(f"{where} field {field.name!r}: its default inserts "
+                                    f"{name!r}, whose own default inserts fields; insert those "
+                                    "directly")
+
+
+def check_body(body: str, names: list[str], body_path: Path,
+               used_by_defaults: set[str] | frozenset[str] = frozenset()) -> None:
+    """The body must parse, use every field (in it or in another field's default) and nothing
+    else, and render in the sandbox with every field answered and with none (a refusal is
+    reported now, not at render)."""
     from jinja2 import TemplateSyntaxError, meta
 
     from jdwizard.template.engine import LimitError, sandbox
@@ -149,7 +182,7 @@ def check_body(body: str, names: list[str], body_path: Path) -> None:
         raise TemplateError(f"{body_path}:{error.lineno}: {error.message}") from None
     except LimitError as error:
         raise TemplateError(f"{body_path}: cannot be read ({error}); simplify the body") from None
-    _check_names_used(used, names, body_path)
+    _check_names_used(set(used) | set(used_by_defaults), names, body_path)
     try:
         compiled = environment.from_string(tree)
     except LimitError as error:
@@ -245,6 +278,8 @@ def _field(data: dict[str, Any], where: str) -> Field:
     name = data.get("name")
     where = f"{where} field {name!r}" if isinstance(name, str) else f"{where} [[fields]]"
     _check_keys(data, _FIELD_KEYS, where)
+    if isinstance(name, str) and name in standard_fields():
+        data = {**standard_fields()[name], **data}  # what the entry does not set itself
     name = _text(data, "name", where)
     if not NAME_PATTERN.match(name):
         raise TemplateError(f"{where}: name must be lower-case letters, digits and '_'")
@@ -255,6 +290,7 @@ def _field(data: dict[str, Any], where: str) -> Field:
     if company is not None and not isinstance(company, bool):
         raise TemplateError(f"{where}: 'company' must be true or false")
     label = _text(data, "label", where, default=name.replace("_", " ").capitalize())
+    as_list = _bool(data, "list", where, False)
     return Field(
         name=name,
         label=label,
@@ -264,12 +300,56 @@ def _field(data: dict[str, Any], where: str) -> Field:
         required=_bool(data, "required", where, True),
         suggestions=_strings(data, "suggestions", where),
         validate=validate,
-        as_list=_bool(data, "list", where, False),
+        as_list=as_list,
         note=_text(data, "note", where, default=""),
         renamed_from=_names(data, "renamed_from", where),
         company=company if company is not None else role in COMPANY_ROLES,
         role=role,
+        default=_default(data, kind is FieldKind.TEXT and as_list, where),
+        sample=_sample(data, where),
     )
+
+
+def _default(data: dict[str, Any], is_list: bool, where: str) -> str | tuple[str, ...] | None:
+    """A field's `default`: a text, or for a list field an array of items (or a text, a line
+    an item); Jinja2 syntax in it only as `{{ name }}`."""
+    value = data.get("default")
+    if value is None:
+        return None
+    if isinstance(value, list) and is_list and all(isinstance(item, str) for item in value):
+        items = tuple(" ".join(item.split()) for item in value)
+    elif isinstance(value, str):
+        items = tuple(line.strip() for line in value.strip().splitlines() if line.strip()) \
+            if is_list else (value.strip(),)
+    else:
+        kind = "a text or a list of texts (one per item)" if is_list else "a text"
+        raise TemplateError(f"{where}: 'default' must be {kind}")
+    for item in items:
+        if bad_tag(item):
+            raise TemplateError(f"{where}: a default may insert fields as {{{{ name }}}}, "
+                                "nothing else of the template language")
+    return items if is_list else items[0]
+
+
+def _sample(data: dict[str, Any], where: str) -> str | None:
+    """A field's `sample` answer: a text, or a list of texts (a list answer's items)."""
+    value = data.get("sample")
+    if value is None or isinstance(value, str):
+        return value.strip() if isinstance(value, str) else None
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return "\n".join(value)
+    raise TemplateError(f"{where}: 'sample' must be a text or a list of texts")
+
+
+@cache
+def standard_fields() -> dict[str, dict[str, Any]]:
+    """The standard fields (data/standard-fields.toml): name → the keys a template's entry
+    of that name takes from there."""
+    from jdwizard.checks.finding import data_file
+
+    data = parse_toml(read_text(data_file("standard-fields.toml"), MAX_FILE_BYTES))
+    fields: dict[str, dict[str, Any]] = data["fields"]
+    return fields
 
 
 _Choice = TypeVar("_Choice", FieldKind, Validator, Role)

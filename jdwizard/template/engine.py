@@ -39,13 +39,16 @@ import time
 import weakref
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
 from jdwizard.errors import UserError
 from jdwizard.safe_text import visible
 from jdwizard.template.answers import LIST_SEPARATOR, placeholder, prepare_answer
-from jdwizard.template.model import Field, FieldKind, Template
+from jdwizard.template.defaults import effective_answer
+from jdwizard.template.model import Field, FieldKind, Template, Validator
+from jdwizard.template.wording import article
 
 if TYPE_CHECKING:
     from jinja2 import nodes
@@ -65,6 +68,7 @@ _ORDERED_START = re.compile(r"\d{1,9}(?=[.)](?:\s|$))")
 # item and quote markers.
 _CONTAINER_PREFIX = re.compile(r"[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]*)*")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_FIXED_ITEM = re.compile(r"^[ \t]*[-*+][ \t]+([^\n]*)$", re.MULTILINE)  # the body's own items
 
 
 class RenderError(UserError):
@@ -601,7 +605,8 @@ def sandbox() -> SandboxedEnvironment:
             self.filters.update({_LOOP: pass_context(_loop_filter),
                                  _TURN: pass_context(_turn_filter),
                                  _CONCAT: pass_context(_concat_filter),
-                                 _SCAN: pass_context(_scan_filter)})
+                                 _SCAN: pass_context(_scan_filter),
+                                 "article": _bounded_filter("article", article)})
             tests = cast("dict[str, Callable[..., Any]]", self.tests)
             self.tests = {name: _bounded_test(function) for name, function in tests.items()}
 
@@ -664,40 +669,56 @@ class Renderer:
     def __init__(self, template: Template) -> None:
         self.template = template
         self._compiled = sandbox().from_string(template.body)
-        self._line_starts = self._fields_starting_a_line()
+        self._line_starts, self._full_stops = self._fields_starting_a_line()
 
-    def _fields_starting_a_line(self) -> frozenset[str]:
+    def _fields_starting_a_line(self) -> tuple[frozenset[str], bool]:
         """The fields that the template puts at the start of a line or list item somewhere
-        (found by rendering it with every field answered; all of them if that fails)."""
+        (found by rendering it with every field answered; all of them if that fails), and
+        whether the body's own list items end with a full stop (then so do a list answer's)."""
         values = {f.name: _Answer("x", f.name, True) for f in self.template.fields}
         try:
             pieces = list(self._pieces(values))
         except Exception:  # a template that needs particular answers: escape wherever needed
-            return frozenset(self.template.field_names)
+            return frozenset(self.template.field_names), False
         starts = set()
         line = ""  # the text of the current line before the piece
         for piece in pieces:
             if piece.field is not None and _CONTAINER_PREFIX.fullmatch(line):
                 starts.add(piece.field)
             line = (line + piece.text).rpartition("\n")[2]
-        return frozenset(starts)
+        fixed = "".join(piece.text if piece.field is None else "\0" for piece in pieces)
+        items = [item for item in map(str.rstrip, _FIXED_ITEM.findall(fixed))
+                 if not item.endswith("\0")]  # those whose end is the body's own text
+        stops = sum(item.endswith(".") for item in items)
+        return frozenset(starts), bool(items) and stops * 2 > len(items)
 
     def _value(self, field: Field, raw: str) -> str:
-        """The answer as inserted: prepared, with block Markdown escaped where it starts one."""
+        """The answer as inserted: prepared, with block Markdown escaped where it starts one;
+        a deadline as the sentence that says it; a list's items ending as the body's do."""
         value = prepare_answer(field, raw)
+        if value and field.validate is Validator.DEADLINE:
+            from jdwizard.deadline import sentence
+
+            value = sentence(value, date.today())
         if not value or (field.kind is FieldKind.TEXT and not field.as_list):
             return value  # free text is the user's own Markdown
         first, *items = value.split(LIST_SEPARATOR) if field.as_list else [value]
         if field.name in self._line_starts:
             first = _escape_block_start(first)
-        return LIST_SEPARATOR.join([first, *(_escape_block_start(item) for item in items)])
+        items = [first, *(_escape_block_start(item) for item in items)]
+        if field.as_list and self._full_stops:
+            items = [_with_full_stop(item) for item in items]
+        return LIST_SEPARATOR.join(items)
 
     def _values(self, answers: Mapping[str, str]) -> dict[str, _Answer]:
-        """Each field's value for the body: its answer, `{{name}}` when a required field is
-        unanswered, "" when an optional one is."""
+        """Each field's value for the body: its answer (or its default, while untouched),
+        `{{name}}` when a required field is unanswered, "" when an optional one is."""
         values = {}
         for field in self.template.fields:
-            value = self._value(field, answers.get(field.name, ""))
+            raw = answers.get(field.name)
+            if raw is None:
+                raw = effective_answer(self.template, field, answers)
+            value = self._value(field, raw)
             if value:
                 values[field.name] = _Answer(value, field.name, True)
             else:
@@ -747,6 +768,14 @@ class Renderer:
                 f"{where} ({reason}); change that answer, or fix the template's body"
             ) from None
         return _tidy(pieces)
+
+
+def _with_full_stop(item: str) -> str:
+    """A list item ending with a full stop (or its own end mark: "?", "!", "…", ":")."""
+    stripped = item.rstrip(" ,;")
+    if not stripped or stripped[-1] in ".!?…:":
+        return stripped or item
+    return f"{stripped}."
 
 
 def _tidy(segments: list[Segment]) -> list[Segment]:

@@ -21,6 +21,7 @@ class Validator(StrEnum):
     """A named check of an answer as it is typed."""
 
     SALARY = "salary"
+    DEADLINE = "deadline"  # an application deadline (deadline.py reads it)
 
 
 class Origin(StrEnum):
@@ -49,6 +50,10 @@ class Field:
     renamed_from: tuple[str, ...] = ()  # earlier names of this field, for drafts made before
     company: bool = False  # company-level: saved in and prefilled from a company profile
     role: Role | None = None  # what the answer means to jdwizard (see roles.py)
+    # What the post shows while the field is untouched (absent from the draft's answers): a
+    # text, or a list field's items; it may insert other fields as `{{ name }}` (defaults.py).
+    default: str | tuple[str, ...] | None = None
+    sample: str | None = None  # a realistic answer, for tests and screenshots (list: a line each)
 
     @property
     def multi_line(self) -> bool:

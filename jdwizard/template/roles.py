@@ -21,16 +21,30 @@ class Role(StrEnum):
     BENEFITS = "benefits"  # some pay laws ask for a description of benefits
     PTO = "pto"  # paid time off
     HIRING_MANAGER = "hiring_manager"  # who the role reports to
+    JOB_TITLE = "job_title"  # the post's title: its H1 and the JSON-LD title
+    EMPLOYMENT_TYPE = "employment_type"  # full-time, part-time, contract...
+    DEADLINE = "deadline"  # apply by: Colorado asks for it; JSON-LD validThrough
+    HOW_TO_APPLY = "how_to_apply"
+    EEO_STATEMENT = "eeo_statement"  # equal opportunity, with the accommodation sentence
+    COMPANY_WEBSITE = "company_website"  # JSON-LD hiringOrganization.sameAs
+    COMPANY_SIZE = "company_size"  # employees: pay laws have employer-size thresholds
+    RESPONSIBILITIES = "responsibilities"
+    REQUIREMENTS = "requirements"  # the must-haves (a long list is a finding)
+    NICE_TO_HAVE = "nice_to_have"
+    ABOUT_TEAM = "about_team"
+    INTERVIEW_PROCESS = "interview_process"
+    EXTRA = "extra"
 
 
 # Roles whose answer belongs to the company rather than the role: kept in a company profile.
 COMPANY_ROLES = frozenset({
     Role.COMPANY_NAME, Role.COMPANY_SUMMARY, Role.LOCATION, Role.WORK_TYPE, Role.BENEFITS,
-    Role.PTO,
+    Role.PTO, Role.EEO_STATEMENT, Role.COMPANY_WEBSITE, Role.COMPANY_SIZE,
 })
 # Roles the pay-transparency checks read, besides the salary: a change to one of these
 # answers can change the pay findings.
-PAY_ROLES = frozenset({Role.SALARY, Role.LOCATION, Role.WORK_TYPE, Role.BENEFITS})
+PAY_ROLES = frozenset({Role.SALARY, Role.LOCATION, Role.WORK_TYPE, Role.BENEFITS, Role.DEADLINE,
+                       Role.COMPANY_SIZE})
 
 # The field names the built-in templates give these roles: the roles of a template that
 # declares none.
@@ -43,6 +57,20 @@ LEGACY_NAMES = {
     "benefits": Role.BENEFITS,
     "pto_policy": Role.PTO,
     "hiring_manager": Role.HIRING_MANAGER,
+    # the standard fields (data/standard-fields.toml) keep their names everywhere
+    "job_title": Role.JOB_TITLE,
+    "employment_type": Role.EMPLOYMENT_TYPE,
+    "apply_by": Role.DEADLINE,
+    "how_to_apply": Role.HOW_TO_APPLY,
+    "eeo_statement": Role.EEO_STATEMENT,
+    "company_website": Role.COMPANY_WEBSITE,
+    "company_size": Role.COMPANY_SIZE,
+    "responsibilities": Role.RESPONSIBILITIES,
+    "requirements": Role.REQUIREMENTS,
+    "nice_to_have": Role.NICE_TO_HAVE,
+    "about_team": Role.ABOUT_TEAM,
+    "interview_process": Role.INTERVIEW_PROCESS,
+    "extra": Role.EXTRA,
 }
 
 
