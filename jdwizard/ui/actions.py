@@ -79,6 +79,8 @@ WIZARD = (
     Action("app.focus_next", "tab", priority=True),
     Action("app.focus_previous", "shift+tab", priority=True),
     Action("copy", "", title="Copy document", help="Copy the whole job description"),
+    Action("reset_answer", "f5", title="Template's default",
+           help="Put the template's text back in this answer (it follows your answers again)"),
     Action("focus_fields", "", title="Field list",
            help="Move to the list of fields (or press Tab)"),
 )
@@ -92,7 +94,8 @@ START = (
     # which would put them before Quit in the Footer.
     Action("open", "enter,ctrl+j", help="Start a draft, or resume one", priority=True),
     Action("switch_list", "tab,shift+tab", help="Between templates and drafts", priority=True),
-    Action("filter_drafts", "slash", "Filter", "Filter drafts", "Type to narrow the drafts list",
+    Action("filter", "slash", "Filter", "Filter the list",
+           "Type to narrow the templates (the drafts when their list has the focus)",
            priority=True),
     Action("duplicate_draft", "d", "Duplicate", "Duplicate draft",
            "A new draft from the highlighted one (the same role in another city)",

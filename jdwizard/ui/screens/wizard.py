@@ -24,6 +24,7 @@ from textual.widgets import ContentSwitcher, Header, OptionList, Static, TextAre
 
 from jdwizard.checks.answer import needs_checking
 from jdwizard.safe_text import visible
+from jdwizard.template.defaults import effective_answer, untouched
 from jdwizard.template.engine import RenderError
 from jdwizard.template.model import Field
 from jdwizard.ui import actions, messages
@@ -179,7 +180,10 @@ class WizardScreen(ActionScreen[None]):
         return self.field if self.app.screen is self else None
 
     def _new_box(self, field: Field) -> AnswerBox:
-        return AnswerBox(field, self.session.answers.get(field.name, ""))
+        """A box holding the field's answer, or, while it is untouched, its default filled in
+        from the other answers (what the user edits then becomes theirs)."""
+        return AnswerBox(field, effective_answer(self.session.template, field,
+                                                 self.session.answers))
 
     def _box_of(self, field: Field) -> AnswerBox:
         return self.query_one(f"#answer-{field.name}", AnswerBox)
@@ -207,8 +211,11 @@ class WizardScreen(ActionScreen[None]):
             self._record(event.text_area)
 
     def _record(self, box: AnswerBox) -> None:
-        """Put a box's text in the session; update what depends on it."""
+        """Put a box's text in the session; update what depends on it. A box not edited
+        leaves an unanswered field so (one with a default keeps following it)."""
         field = box.field
+        if field.name not in self.session.answers and not box.edited:
+            return
         if not self.session.set_answer(field.name, box.answer):
             return
         later = False  # whether the field's mark waits for the long answer's check
@@ -241,6 +248,8 @@ class WizardScreen(ActionScreen[None]):
         its answer if given, else at the end."""
         self.index = max(0, min(index, len(self.session.fields) - 1))
         box = await self._box(self.field)
+        if untouched(self.field, self.session.answers) and not box.edited:
+            box.reload(effective_answer(self.session.template, self.field, self.session.answers))
         self.query_one("#answers", ContentSwitcher).current = box.id
         self.set_focus(box)  # now: a key typed after the move lands here
         if at is not None:
@@ -271,11 +280,20 @@ class WizardScreen(ActionScreen[None]):
         answer is still the profile's."""
         field = self.field
         hint = field.hint
-        if field.multi_line:
-            hint = f"{hint}  ·  one per line; PageDown for the next field"
+        if field.as_list:
+            hint = f"{hint}  ·  one per line (Alt+↑↓ moves one); PageDown for the next field"
+        elif field.multi_line:
+            hint = f"{hint}  ·  PageDown for the next field"
         if field.suggestions:
             hint = f"{hint}  ·  suggestions: {' / '.join(field.suggestions)} (→ completes)"
         shown_hint = shown(hint)
+        if field.default is not None:
+            if untouched(field, self.session.answers):
+                shown_hint.append("\n✎ The template's text: edit it freely"
+                                  + (", or empty it to leave the section out" if
+                                     field.as_list or not field.required else "") + ".", "italic")
+            else:
+                shown_hint.append("\n✎ Your text (F5 puts the template's back).", "italic")
         self._hint_from_profile = self.session.from_profile(field)
         if self._hint_from_profile:
             shown_hint.append("\n⌂ Filled in from the ", "italic")
@@ -408,6 +426,23 @@ class WizardScreen(ActionScreen[None]):
 
     def action_focus_fields(self) -> None:
         self.set_focus(self.query_one(FieldList))
+
+    def action_reset_answer(self) -> None:
+        """The template's default back in the answer: it follows the other answers again."""
+        field = self.field
+        if field.default is None or field.name not in self.session.answers:
+            self.notify("This answer already is the template's text." if field.default
+                        is not None else "This question has no text from the template.",
+                        markup=False)
+            return
+        self.session.reset_answer(field.name)
+        box = self._box_of(field)
+        box.reload(effective_answer(self.session.template, field, self.session.answers))
+        self._update_hint()
+        self._show_feedback()
+        self._refresh_preview(follow=0)
+        self.query_one(FieldList).refresh_field(self.index)
+        self._update_progress()
 
     def action_toggle_preview(self) -> None:
         shown = not self.has_class("-preview-hidden")

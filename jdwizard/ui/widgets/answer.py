@@ -33,7 +33,11 @@ def one_line(text: str) -> str:
 class AnswerBox(KeysInOrder, TextArea):
     """The answer to `field`."""
 
-    BINDINGS = [Binding("ctrl+j", "newline", show=False)]  # a newline typed ahead (see WIZARD)
+    BINDINGS = [
+        Binding("ctrl+j", "newline", show=False),  # a newline typed ahead (see WIZARD)
+        Binding("alt+up", "move_line(-1)", "Move item up", show=False),  # a list's items
+        Binding("alt+down", "move_line(1)", "Move item down", show=False),
+    ]
 
     def __init__(self, field: Field, answer: str) -> None:
         self.field = field
@@ -48,6 +52,20 @@ class AnswerBox(KeysInOrder, TextArea):
     def answer(self) -> str:
         """The answer the box holds: the one it was given, exactly, until it is edited."""
         return self._given if self.text == self._loaded else self.text
+
+    @property
+    def edited(self) -> bool:
+        """Whether the text differs from what the box was given."""
+        return self.text != self._loaded
+
+    def reload(self, answer: str) -> None:
+        """Hold `answer` as given (a default that follows other answers, filled in anew)."""
+        if answer == self._given and not self.edited:
+            return
+        self._given = answer
+        self.load_text(answer)
+        self._loaded = self.text
+        self._wrap_lines()
 
     def on_mount(self) -> None:
         self.move_cursor(self.document.end)  # typing adds to the answer
@@ -72,12 +90,24 @@ class AnswerBox(KeysInOrder, TextArea):
         return Text(visible(self.document.get_line(line_index)), end="", no_wrap=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "newline":
+        if action in ("newline", "move_line"):
             return self.field.multi_line
         return True
 
     def action_newline(self) -> None:
         self.insert("\n")
+
+    def action_move_line(self, delta: int) -> None:
+        """Swap the cursor's line with the one above (-1) or below (1): reorder a list."""
+        row, column = self.cursor_location
+        other = row + delta
+        lines = self.document.lines
+        if not 0 <= other < len(lines):
+            return
+        first, second = sorted((row, other))
+        swapped = f"{lines[second]}\n{lines[first]}"
+        self.replace(swapped, (first, 0), (second, len(lines[second])))
+        self.move_cursor((other, column))
 
     def update_suggestion(self) -> None:
         """The rest of the first suggestion that the text begins, once the cursor is at its
