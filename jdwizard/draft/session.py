@@ -26,7 +26,7 @@ from jdwizard.draft.file import (
 )
 from jdwizard.draft.migration import Migration
 from jdwizard.errors import UserError
-from jdwizard.export import DOCUMENT_SUFFIXES, FORMAT_SUFFIXES, export
+from jdwizard.export import DOCUMENT_SUFFIXES, FORMAT_SUFFIXES
 from jdwizard.files import FileStamp, atomic_write_text, file_stamp, write_failure
 from jdwizard.paths import drafts_dir
 from jdwizard.safe_text import for_document
@@ -78,15 +78,24 @@ class SaveJob:
         it: someone else saved it meanwhile, and their answers must not be silently replaced.
         The documents go first and the draft last (see `save_draft`): the exports the user saved
         beside it (`exports`), then the .md, each from the same document, so that none keeps
-        text the user has since removed. Without a document, all are left as they were.
+        text the user has since removed. Without a document, all are left as they were. The
+        first save that writes a .jsonld records the day the post was first published (`posted`,
+        its datePosted).
         """
         if file_stamp(self.target) != self.expected:
             raise DraftConflict(self.target)
         self.render()
         exports = self.exports()
         if self.document is not None:
+            from jdwizard.jsonld import in_format
+
+            today = date.today()
+            if self.draft.posted is None and any(name == "jsonld" for name, _ in exports):
+                self.draft.posted = today
             for format_name, path in exports:
-                _write_document(path, export(self.document, format_name))
+                _write_document(path, in_format(format_name, self.renderer.template,
+                                                self.draft.answers, self.document,
+                                                self.draft.posted, today))
         save_draft(self.draft, self.document, self.target)
         stamp = file_stamp(self.target)
         if self.replaces is not None and self.replaces != self.target:
@@ -182,10 +191,18 @@ class Session:
         return self.saved_revision != self.revision
 
     def set_answer(self, name: str, value: str) -> bool:
-        """Record an answer; True when it changed."""
-        if self.answers.get(name, "") == value:
+        """Record an answer (the user's, from now on: see defaults.py); True when it changed."""
+        if self.answers.get(name) == value:
             return False
         self.answers[name] = value
+        self.revision += 1
+        return True
+
+    def reset_answer(self, name: str) -> bool:
+        """Forget the user's answer: the field shows its default again. True when it had one."""
+        if name not in self.answers:
+            return False
+        del self.answers[name]
         self.revision += 1
         return True
 
@@ -235,6 +252,15 @@ class Session:
     def document(self) -> str:
         """The document as published: control characters dropped (`safe_text.for_document`)."""
         return for_document(self.renderer.render(self.answers))
+
+    def mark_posted(self, day: date) -> date:
+        """Record `day` as the day the post was first copied or saved as a document (the
+        JSON-LD's datePosted), unless one is recorded already; the day recorded. A new one is a
+        change to save."""
+        if self.draft.posted is None:
+            self.draft.posted = day
+            self.revision += 1
+        return self.draft.posted
 
     def missing(self) -> list[Field]:
         return missing_required(self.template, self.answers)
@@ -324,6 +350,7 @@ class Session:
         self.draft.created = job.draft.created
         self.draft.updated = job.draft.updated
         self.draft.template_version = job.draft.template_version
+        self.draft.posted = self.draft.posted or job.draft.posted
         self.saved_revision = max(self.saved_revision, revision)
 
     def save_now(self, *, company_settled: bool = True) -> Path:
