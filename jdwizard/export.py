@@ -1,4 +1,5 @@
-"""Export formats: the Markdown document as-is, as plain text, or as an HTML fragment.
+"""Export formats: the Markdown document as-is, as plain text, or as an HTML fragment (and the
+names of the JSON-LD format, which `jdwizard.jsonld` makes from the answers).
 
 Both conversions parse the document with markdown-it (CommonMark, raw HTML disabled) instead of
 rewriting it with patterns, so characters a user typed that are not Markdown syntax ("C# and
@@ -19,9 +20,12 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
 
-FORMATS = ("markdown", "text", "html")
-FORMAT_SUFFIXES = {"markdown": ".md", "text": ".txt", "html": ".html"}
-FORMAT_LABELS = {"markdown": "Markdown", "text": "Plain text", "html": "HTML (rich text)"}
+FORMATS = ("markdown", "text", "html", "jsonld")
+FORMAT_SUFFIXES = {"markdown": ".md", "text": ".txt", "html": ".html", "jsonld": ".jsonld"}
+FORMAT_LABELS = {"markdown": "Markdown", "text": "Plain text", "html": "HTML (rich text)",
+                 "jsonld": "JSON-LD (schema.org JobPosting)"}
+# The formats `export` makes from the document alone; JSON-LD needs the answers too.
+DOCUMENT_FORMATS = ("markdown", "text", "html")
 # Every document that may sit beside a draft (same stem): the .md that each save writes, and the
 # ones the user saved in another format (a save rewrites those of FORMAT_SUFFIXES it finds).
 # Rename, duplicate and delete carry them all with the draft.
@@ -126,7 +130,8 @@ def _link(label: str, url: str) -> str:
 
 
 def export(markdown: str, format_name: str) -> str:
-    """The document in `format_name` (one of FORMATS); ValueError for any other name."""
+    """The document in `format_name` (one of DOCUMENT_FORMATS); ValueError for any other name
+    (JSON-LD included: `jdwizard.jsonld` makes it from the answers)."""
     markdown = for_document(markdown)  # the gate for published text (see safe_text)
     if format_name == "markdown":
         return markdown
@@ -134,4 +139,5 @@ def export(markdown: str, format_name: str) -> str:
         return to_plain_text(markdown)
     if format_name == "html":
         return to_html(markdown)
-    raise ValueError(f"unknown export format {format_name!r}; choose one of {', '.join(FORMATS)}")
+    raise ValueError(f"unknown export format {format_name!r}; choose one of "
+                     f"{', '.join(DOCUMENT_FORMATS)}")

@@ -90,8 +90,9 @@ TEMPLATE_IDS = [template.id for template in all_templates()]
 
 
 def test_formats_have_suffixes_and_labels():
-    assert FORMATS == ("markdown", "text", "html")
-    assert FORMAT_SUFFIXES == {"markdown": ".md", "text": ".txt", "html": ".html"}
+    assert FORMATS == ("markdown", "text", "html", "jsonld")
+    assert FORMAT_SUFFIXES == {"markdown": ".md", "text": ".txt", "html": ".html",
+                               "jsonld": ".jsonld"}
     assert set(FORMAT_LABELS) == set(FORMATS) and FORMAT_LABELS["html"] == "HTML (rich text)"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,11 +76,16 @@ def resume(args: argparse.Namespace) -> int:
 
 
 def render(args: argparse.Namespace) -> int:
-    """`jdwizard render PATH`: the document, to standard output or a file."""
+    """`jdwizard render PATH`: the document, to standard output or a file. JSON-LD (and the
+    JSON-LD block after the HTML, with --jsonld) dates the post from the draft's `posted` day,
+    else today, and names on standard error what it could not derive."""
     from jdwizard.draft.opening import open_session
     from jdwizard.export import export
     from jdwizard.files import write_output
 
+    if args.jsonld and args.format != "html":
+        raise UserError("--jsonld adds the JSON-LD block to HTML; use it with --format html, or "
+                        "use --format jsonld")
     session = open_session(args.path, edit=False)
     missing = session.missing()
     if missing and not args.allow_incomplete:
@@ -88,7 +94,15 @@ def render(args: argparse.Namespace) -> int:
             f"{args.path} is missing {len(missing)} required answer(s): {names}; "
             f"fill them with 'jdwizard resume {args.path}' or pass --allow-incomplete"
         )
-    text = export(session.document(), args.format)
+    document = session.document()
+    text = export(document, args.format) if args.format != "jsonld" else ""
+    if args.format == "jsonld" or args.jsonld:
+        from jdwizard.jsonld import job_posting, script_block, to_json
+
+        posting, absent = job_posting(session.template, session.answers, document,
+                                      session.draft.posted, date.today())
+        text = to_json(posting) if args.format == "jsonld" else text + script_block(posting)
+        _tell_jsonld(session.draft.posted, absent)
     if args.output and _same_file(args.output, args.path):
         raise UserError(f"-o {args.output} is the draft itself; choose another output file")
     if args.output:
@@ -100,6 +114,17 @@ def render(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _tell_jsonld(posted: date | None, absent: list[str]) -> None:
+    """Say on standard error where datePosted came from, and what the JSON-LD leaves out."""
+    if posted is None:
+        print(f"jdwizard: datePosted is today ({date.today().isoformat()}): the draft records "
+              "the day only when it is first copied or saved as a document in the app",
+              file=sys.stderr)
+    if absent:
+        print(f"jdwizard: the JSON-LD has no {', '.join(absent)}: nothing in the answers gives "
+              "them; answer the fields they come from to add them", file=sys.stderr)
 
 
 def check(args: argparse.Namespace) -> int:

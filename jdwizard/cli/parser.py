@@ -31,12 +31,20 @@ def build_parser() -> argparse.ArgumentParser:
     resume = commands.add_parser("resume", help="continue a saved draft in the wizard")
     resume.add_argument("path", type=Path, help="the draft (.toml)")
 
-    render = commands.add_parser("render", help="print the document of a draft")
+    render = commands.add_parser(
+        "render", help="print the document of a draft",
+        description="Prints the draft's post as Markdown, plain text, an HTML fragment, or "
+        "JSON-LD (a schema.org JobPosting for Google for Jobs and job boards; what the answers "
+        "cannot give is named on standard error).",
+    )
     render.add_argument("path", type=Path, help="the draft (.toml)")
     render.add_argument("--format", choices=FORMATS, default="markdown")
     render.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead")
     render.add_argument("--allow-incomplete", action="store_true",
                         help="render even when required answers are missing")
+    render.add_argument("--jsonld", action="store_true",
+                        help="with --format html: add the schema.org JobPosting as a "
+                        '<script type="application/ld+json"> block after the HTML')
 
     check = commands.add_parser(
         "check", help="check a draft (.toml) or any Markdown/plain-text job post",

@@ -12,6 +12,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -259,21 +260,36 @@ class DraftController:
 
     # -- the document ---------------------------------------------------------------------
 
+    def in_format(self, format_name: str) -> str:
+        """The document as it is now in `format_name` (RenderError if the body fails); JSON-LD
+        dated by the draft's `posted` day."""
+        from jdwizard.jsonld import in_format
+
+        session = self.session
+        return in_format(format_name, session.template, session.answers, self.document(),
+                         session.draft.posted, date.today())
+
     async def copy(self, format_name: str) -> str | None:
         """Copy the document in `format_name`; say how ("system" tool, or "osc52"), or None
-        when the template cannot render the answers (and a message says why)."""
+        when the template cannot render the answers (and a message says why). The first copy
+        or saved document records the day it was posted (the JSON-LD's datePosted)."""
         from jdwizard.clipboard import ClipboardUnavailable, copy_to_system_clipboard
-        from jdwizard.export import FORMAT_LABELS, FORMAT_SUFFIXES, export
+        from jdwizard.export import FORMAT_LABELS, FORMAT_SUFFIXES
 
         await self.settle()
         try:
-            document = export(self.document(), format_name)  # as it is when asked
+            document = self.in_format(format_name)  # as it is when asked
         except RenderError as error:
             self.app.notify(f"{error}.", title="Not copied", severity="error", markup=False,
                             timeout=12)
             return None
+        if self.session.draft.posted is None:
+            self.session.mark_posted(date.today())
+            if format_name == "jsonld":
+                document = self.in_format(format_name)  # with its datePosted
         missing = len(self.session.missing())
         note = f" {missing} required field(s) are still unanswered." if missing else ""
+        note += self._jsonld_note(format_name)
         try:
             await asyncio.to_thread(copy_to_system_clipboard, document)
         except ClipboardUnavailable as reason:
@@ -300,18 +316,37 @@ class DraftController:
         )
         return "system"
 
+    def _jsonld_note(self, format_name: str) -> str:
+        """For JSON-LD: what it leaves out, as a sentence to add to a message ("" otherwise)."""
+        if format_name != "jsonld":
+            return ""
+        from jdwizard.jsonld import job_posting
+
+        session = self.session
+        try:
+            _, absent = job_posting(session.template, session.answers, self.document(),
+                                    session.draft.posted, date.today())
+        except RenderError:
+            return ""
+        return (f" The JSON-LD has no {', '.join(absent)}: answer the fields they come from to "
+                "add them." if absent else "")
+
     async def save_document(self, format_name: str) -> None:
-        """Save the draft, and the document in `format_name` beside it (.md, .txt, .html)."""
-        from jdwizard.export import FORMAT_SUFFIXES, export
+        """Save the draft, and the document in `format_name` beside it (.md, .txt, .html,
+        .jsonld). The first one saved records the day it was posted (the JSON-LD's
+        datePosted), in the draft."""
+        from jdwizard.export import FORMAT_SUFFIXES
         from jdwizard.files import atomic_write_text
 
+        await self.settle()
+        self.session.mark_posted(date.today())
         if not await self.save(announce=format_name == "markdown"):
             return
         path = self.session.path
         if format_name != "markdown" and path is not None:
             target = path.with_suffix(FORMAT_SUFFIXES[format_name])
             try:
-                text = export(self.document(), format_name)
+                text = self.in_format(format_name)
             except RenderError:
                 return  # the save has said why there is no document
             try:
@@ -320,7 +355,9 @@ class DraftController:
                 self.app.notify(f"Could not write {target}: {save_failure(error)}",
                                 title="Not saved", severity="error", markup=False)
                 return
-            self.app.notify(f"Saved {path.name} and {target.name}", title="Saved", markup=False)
+            note = self._jsonld_note(format_name)
+            self.app.notify(f"Saved {path.name} and {target.name}" + (f".{note}" if note else ""),
+                            title="Saved", markup=False)
         missing = len(self.session.missing())
         if missing:
             self.app.notify(
