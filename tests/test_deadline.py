@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jdwizard.checks.answer import Feedback, check_answer
 from jdwizard.deadline import (
     MONTHS,
     Deadline,
@@ -127,3 +128,18 @@ def test_any_text_reads_as_a_deadline_or_a_problem_never_an_error(text):
         assert (found.day is not None) or found.ongoing or found.problem
         assert found.problem is None or "\n" not in found.problem
         assert sentence(text, TODAY).endswith(".")
+
+
+def test_the_apply_by_field_shows_the_reading_or_the_problem(backend):
+    field = backend.field("apply_by")
+    day = date.today() + timedelta(days=30)
+    assert check_answer(field, day.isoformat()) == Feedback(
+        reading=f"{day:%A} {describe_day(day)}")
+    assert check_answer(field, "until filled") == Feedback(reading="open until filled")
+    assert check_answer(field, "01/02/2099") == Feedback(
+        problem="01/02/2099 could be 1 February or 2 January; write the month, e.g. "
+        "1 February 2099.")
+    assert check_answer(field, "yesterday").problem == (
+        "Cannot read 'yesterday' as a date; write it like 15 January 2030, or "
+        "'open until filled'.")
+    assert check_answer(field, "") == Feedback()

@@ -27,7 +27,24 @@ def check_answer(field: Field, value: str) -> Feedback:
             return Feedback(reading=parse_salary(value).normalised())
         except SalaryError as error:
             return Feedback(problem=str(error))
+    if field.validate is Validator.DEADLINE:
+        return _deadline(value)
     return Feedback()
+
+
+def _deadline(value: str) -> Feedback:
+    """The deadline as read ("Friday 15 January 2027", "open until filled"), or why it will
+    not do (past, ambiguous, unreadable), as a sentence."""
+    from datetime import date
+
+    from jdwizard.deadline import read_deadline, reading
+
+    deadline = read_deadline(value, date.today())
+    if deadline is None:
+        return Feedback()
+    if deadline.problem:
+        return Feedback(problem=deadline.problem[:1].upper() + deadline.problem[1:] + ".")
+    return Feedback(reading=reading(deadline))
 
 
 def answer_problem(field: Field, value: str) -> str | None:
