@@ -18,7 +18,10 @@ class Severity(StrEnum):
 @dataclass(frozen=True)
 class Finding:
     """One thing a check noticed. `field` is the answer it comes from (None: the whole text);
-    `start` is where in that answer it begins, when it is at one place (a word, a note)."""
+    `start` is where in that answer it begins, when it is at one place (a word, a note);
+    `context` the sentence it was found in (filled in by `checks.report.with_context` where a
+    check leaves it empty); `confidence` "low" when it rests on a guess (a place only mentioned
+    in prose); `word` the word it is about, when its id does not say it (a gender-coded match)."""
 
     id: str
     severity: Severity
@@ -26,10 +29,20 @@ class Finding:
     message: str
     suggestion: str = ""
     start: int | None = None
+    context: str = ""
+    confidence: str = "high"
+    word: str = ""
+
+    @property
+    def key(self) -> str:
+        """What dismisses it: its id ("term:young"), with its word when it has one
+        ("gender-coded:support")."""
+        return f"{self.id}:{self.word}" if self.word else self.id
 
     def to_json(self) -> dict[str, str | None]:
-        return {"id": self.id, "severity": self.severity.value, "field": self.field,
-                "message": self.message, "suggestion": self.suggestion}
+        return {"id": self.id, "key": self.key, "severity": self.severity.value,
+                "field": self.field, "message": self.message, "suggestion": self.suggestion,
+                "context": self.context, "confidence": self.confidence}
 
 
 def data_file(name: str) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from jdwizard.errors import UserError
 if TYPE_CHECKING:
     import argparse
 
+    from jdwizard.checks.report import Checked
     from jdwizard.draft.profiles import Profile
 
 
@@ -128,21 +130,109 @@ def _tell_jsonld(posted: date | None, absent: list[str]) -> None:
 
 
 def check(args: argparse.Namespace) -> int:
-    """`jdwizard check PATH`: the checks' report on a draft or on any job post (`-`: a post
-    read from standard input)."""
+    """`jdwizard check PATH...`: the checks' report on drafts or on any job posts (`-`: a post
+    read from standard input), without what the user dismissed; exit 1 if any has an error."""
+    from jdwizard.checks.report import Checked, format_checked
+
+    paths: list[Path] = args.paths
+    if sum(str(path) == "-" for path in paths) > 1:
+        raise UserError("- (standard input) can be given once; name the other posts' files")
+    if len(paths) == 1:  # as before: a problem with the one file is the command's error
+        result = check_file(paths[0], args.profile)
+        print(as_json(result.to_json(with_path=False)) if args.json else format_checked(result))
+        return 1 if result.failed else 0
+    results = []
+    for path in paths:
+        try:
+            results.append(check_file(path, args.profile))
+        except UserError as error:
+            results.append(Checked(_shown_name(path), error=str(error)))
+            if not args.json:
+                print(f"jdwizard: error: {error}", file=sys.stderr)
+                continue
+        if not args.json:
+            print(format_checked(results[-1]), end="\n\n")
+    if args.json:
+        print(as_json({"files": [result.to_json() for result in results]}))
+    failed = sum(result.failed for result in results)
+    if not args.json:
+        print(f"{len(results)} files checked: {failed} with errors." if failed
+              else f"{len(results)} files checked: no errors.")
+    return 1 if failed else 0
+
+
+def check_file(path: Path, profile_name: str | None) -> Checked:
+    """One draft or post checked, with its dismissals applied (UserError when it cannot be
+    read); a .toml file that is not a jdwizard draft (a pyproject.toml) is skipped, with why."""
+    from jdwizard.checks import dismiss
     from jdwizard.checks.post import check_draft, check_text
-    from jdwizard.checks.report import format_report
+    from jdwizard.checks.report import Checked, with_context
 
-    if args.path.suffix.lower() == ".toml":
+    name = _shown_name(path)
+    if path.suffix.lower() == ".toml":
         from jdwizard.draft.opening import open_session
+        from jdwizard.template.engine import RenderError
 
-        session = open_session(args.path, edit=False)
+        reason = _not_a_draft(read_post(path))
+        if reason is not None:
+            return Checked(name, skipped=f"not a jdwizard draft ({reason})")
+        session = open_session(path, edit=False)
         report = check_draft(session.template, session.answers)
+        try:
+            document = session.document()
+        except RenderError:  # the checks said why; the findings go without their sentences
+            document = ""
+        findings = with_context(report.findings, document, session.answers)
+        keys: dict[str, str] = dict.fromkeys(dismiss.draft_keys(session.draft.extra),
+                                             dismiss.FROM_DRAFT)
+        profile = _profile_for(profile_name, session.company_name)
     else:
-        report = check_text(read_post(args.path))
-    name = "standard input" if str(args.path) == "-" else str(args.path)
-    print(as_json(report.to_json()) if args.json else format_report(report, name))
-    return 1 if report.has_errors else 0
+        text = read_post(path)
+        keys = dict.fromkeys(dismiss.comment_keys(text), dismiss.FROM_COMMENT)
+        text = dismiss.without_comments(text)
+        report = check_text(text)
+        findings = with_context(report.findings, text)
+        profile = _profile_for(profile_name, "")
+    never = dismiss.never_words(profile.extra) if profile is not None else []
+    kept, dismissed = dismiss.apply(findings, keys, never, profile.name if profile else "")
+    return Checked(name, replace(report, findings=kept), dismissed)
+
+
+def _shown_name(path: Path) -> str:
+    return "standard input" if str(path) == "-" else str(path)
+
+
+def _not_a_draft(text: str) -> str | None:
+    """Why a .toml file's text is not a jdwizard draft, or None when it is one (or may be: a
+    broken draft is an error to report, not a file to skip)."""
+    from jdwizard.toml_text import TomlError, parse_toml
+
+    try:
+        data = parse_toml(text)
+    except TomlError:
+        return None  # opening it says what is wrong
+    if "jdwizard_profile" in data:
+        return "a company profile"
+    if "jdwizard" in data or "answers" in data or isinstance(data.get("template"), str):
+        return None
+    return "no template and no [answers]"
+
+
+def _profile_for(name: str | None, company: str) -> Profile | None:
+    """The profile whose never-words apply: the one named with --profile ('' for none), else
+    the draft's company's profile when there is one."""
+    from jdwizard.draft.profiles import load_profile, profile_id_for, profile_path
+
+    if name is not None:
+        return load_profile(profile_id_for(name)) if name.strip() else None
+    if not company:
+        return None
+    try:
+        profile_id = profile_id_for(company)
+        exists = profile_path(profile_id).is_file()
+    except UserError:
+        return None
+    return load_profile(profile_id) if exists else None
 
 
 def read_post(path: Path) -> str:

@@ -49,11 +49,17 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", help="check a draft (.toml) or any Markdown/plain-text job post",
         description="Checks for unfilled fields, gender-coded wording, exclusionary terms, "
-        "pay transparency, length and readability. Exit 0 with no errors, 1 with errors.",
+        "pay transparency, length and readability. Findings dismissed in a draft ([checks] "
+        "dismissed), by a comment <!-- jdwizard: ignore KEY --> in a post, or by a profile's "
+        "never-words are skipped and listed. Exit 0 with no errors, 1 with errors in any file.",
     )
-    check.add_argument("path", type=Path, help="a draft (.toml), a .md / .txt job post (at "
-                       "most 1 MB), or - to read the post from standard input")
+    check.add_argument("paths", type=Path, nargs="+", metavar="PATH",
+                       help="drafts (.toml), .md / .txt job posts (at most 1 MB each), or - to "
+                       "read a post from standard input; a .toml that is not a draft is skipped")
     check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.add_argument("--profile", metavar="NAME",
+                       help="the company profile whose never-words are not findings (default: "
+                       "a draft's company's profile, if any); --profile '' for none")
 
     profile = commands.add_parser(
         "profile", help="company profiles: answers that prefill every new draft",
