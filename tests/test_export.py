@@ -28,11 +28,14 @@ VOID_TAGS = {"br", "hr", "img"}
 
 
 def sample_answers(template: Template) -> dict[str, str]:
-    """A plausible answer for every field; multi-line fields get two lines."""
+    """A plausible answer for every field without a default (those show the template's text,
+    with the answers it inserts); multi-line fields get two lines."""
     if template.id == "backend-engineer":
         return dict(BACKEND_ANSWERS)
     answers = {}
     for field in template.fields:
+        if field.default is not None:
+            continue
         words = field.name.replace("_", " ")
         if field.kind == "text":
             answers[field.name] = f"First {words} line\nSecond {words} line"
@@ -115,7 +118,7 @@ def test_plain_text_of_every_template_has_no_markdown(template_id):
     lines = text.split("\n")
     assert not [line for line in lines if line.lstrip().startswith(("- ", "* "))]
     assert "• " in text and not [line for line in lines if line != line.rstrip()]
-    assert "\n\n\n" not in text and text.endswith(".\n") and not text.endswith("\n\n")
+    assert "\n\n\n" not in text and text.endswith(("line\n", ".\n")) and not text.endswith("\n\n")
     for line in answer_lines(answers):
         assert line in text
 
@@ -132,9 +135,10 @@ def test_html_of_every_template_parses_with_headings_and_lists(template_id):
 
 def test_plain_text_layout_of_backend():
     text = to_plain_text(document(BACKEND_ANSWERS))
-    assert text.startswith("About Acme Logistics\n\nAcme Logistics is a logistics platform")
+    assert text.startswith("Senior Backend Engineer\n\n• Company: Acme Logistics\n")
+    assert "\n\nAbout Acme Logistics\n\nAcme Logistics is a logistics platform" in text
     assert "\n\nWhat you'll do\n\n• Design and build APIs and services in Go.\n• Model" in text
-    assert "• Health insurance\n• A yearly learning budget\n" in text
+    assert "• Health insurance.\n• A yearly learning budget.\n" in text
 
 
 def test_hostile_html_is_escaped_in_html_and_literal_in_text():
@@ -235,9 +239,10 @@ def test_cli_render_prints_the_format(tmp_path, capsys, format_name):
     out = capsys.readouterr().out
     assert out == export(document(BACKEND_ANSWERS), format_name)
     if format_name == "html":
-        assert out.startswith("<h2>About Acme Logistics</h2>\n<p>")
+        assert out.startswith("<h1>Senior Backend Engineer</h1>\n<ul>")
+        assert "<h2>About Acme Logistics</h2>\n<p>" in out
     else:
-        assert out.startswith("About Acme Logistics\n\n") and "• Health insurance\n" in out
+        assert out.startswith("Senior Backend Engineer\n\n") and "• Health insurance.\n" in out
 
 
 def test_cli_render_writes_html_file(tmp_path, capsys):
@@ -246,5 +251,5 @@ def test_cli_render_writes_html_file(tmp_path, capsys):
     assert main(["render", "--format", "html", str(path), "-o", str(target)]) == 0
     assert capsys.readouterr().out == ""
     written = target.read_text(encoding="utf-8")
-    assert "<h2>What we offer</h2>" in written and "<li>Health insurance</li>" in written
+    assert "<h2>What we offer</h2>" in written and "<li>Health insurance.</li>" in written
     parse_html(written)
