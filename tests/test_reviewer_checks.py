@@ -237,6 +237,14 @@ def test_a_heading_with_nothing_under_it_warns():
         'The section "How to apply" has nothing under it.']
 
 
+def test_a_title_and_key_value_lines_are_not_empty_sections():
+    text = ("**Night Nurse (ICU)**\n\nLocation: Dayton, OH\n\n**Responsibilities**\n\n"
+            "- Care for patients\n")
+    assert not found(text, "empty-section")
+    assert not found(export(text, "text"), "empty-section")
+    assert not found("**Store Assistant**\n\n## The role\n\nYou run the till.\n", "empty-section")
+
+
 def test_a_heading_over_its_sub_sections_is_not_empty():
     text = post("## The role\n\n### Day to day\n\nYou run the till.\n\n---\n\n## Team\n\nFive.")
     assert not found(text, "empty-section")
@@ -248,7 +256,7 @@ def test_an_empty_section_is_seen_in_plain_text_and_markdown():
     assert [f.message for f in found(plain, "empty-section")] == [
         f.message for f in found(markdown, "empty-section")] != []
     assert not found(export(post("## The role\n\nYou run the till."), "text"), "empty-section")
-    setext = "Benefits\n--------\n\nThe role\n--------\n\nYou run the till.\n"
+    setext = "Cook\n====\n\nBenefits\n--------\n\nThe role\n--------\n\nYou cook.\n"
     assert len(found(setext, "empty-section")) == 1
 
 
@@ -275,6 +283,8 @@ def test_an_age_limit_without_a_legal_reason_is_flagged(sentence, limit, severit
     "Answer calls in under 30 seconds and reply within 24 hours.",
     "We are a team of over 50 people, under 35 minutes from the city.",
     "- 10+ years of experience",
+    "Our customers aged 18-24 love the app; our team is aged between 25 and 40.",
+    "You will teach children under 11.",
 ])
 def test_an_age_limit_with_its_reason_or_a_number_that_is_no_age_is_fine(sentence):
     assert not found(post(f"## The role\n\n{sentence}"), "age-bar")

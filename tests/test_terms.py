@@ -24,6 +24,7 @@ def ids(text: str) -> list[str]:
     "We are a young team of twelve.",
     "Acme is a young, fast-growing company.",
     "Join a young startup in Leeds.",
+    "We are a small, young café on the harbour.",
     "You will work with young people in our youth clubs.",
     "Our charity supports young adults leaving care.",
 ])

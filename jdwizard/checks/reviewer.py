@@ -116,8 +116,8 @@ def _plain_heading(text: str, alone: bool, found: Words) -> int | None:
     a short line that ends with ":", or one `alone` (after a blank line) that names a section
     or is in capitals."""
     stripped = text.strip()
-    if len(stripped) > 60 or stripped[-1] in ".,;!?":
-        return None
+    if len(stripped) > 60 or stripped[-1] in ".,;!?" or ":" in stripped[:-1]:
+        return None  # a sentence, or a "Location: Denver" line
     count = len(stripped.split())
     if stripped.endswith(":"):
         return 7 if count <= MAX_COLON_HEADING_WORDS else None
@@ -417,12 +417,15 @@ def _paragraphs(lines: list[Line]) -> Iterator[tuple[str, int]]:
 
 
 def _empty_sections(lines: list[Line]) -> list[Finding]:
+    """A heading with nothing under it; never the post's first line, a title, which may be
+    bold or plain and then followed by a "##" heading."""
     findings = []
     following: Line | None = None  # the next line that is not blank
+    first = next((line for line in lines if line.kind is not Kind.BLANK), None)
     for line in reversed(lines):
         if line.kind is Kind.BLANK:
             continue
-        if line.kind is Kind.HEADING and (following is None or (
+        if line.kind is Kind.HEADING and line is not first and (following is None or (
                 following.kind is Kind.HEADING and following.level <= line.level)):
             findings.append(Finding(
                 "empty-section", Severity.WARNING, None,
@@ -456,9 +459,18 @@ AGES = range(14, 76)
 CONTEXT = 120  # characters either side of an age limit read for its reason
 
 
+def _word_before(text: str, start: int) -> str:
+    """The word before `start` ("is" in "Our team is aged 25-35" skips to "team"), lower case."""
+    before = [w.lower() for w in _WORD.findall(text, max(0, start - 40), start) if w.isalpha()]
+    while before and before[-1] in ("is", "are", "be", "mostly", "all", "typically"):
+        before.pop()
+    return before[-1] if before else ""
+
+
 def _age_bars(text: str) -> list[Finding]:
     found = words()
     findings: list[Finding] = []
+    subjects = set(found.data["age_bar"]["subjects"])
     limits = [(match, True) for pattern in (_AGE_RANGE, _AGE_MAX)
               for match in pattern.finditer(text)]
     limits += [(match, False) for match in _AGE_MIN.finditer(text)]
@@ -473,6 +485,8 @@ def _age_bars(text: str) -> list[Finding]:
                         or _AGE_WORDS.search(before))
         if not age_word and (_NOT_AGE.match(after) or not _BE.search(before)):
             continue
+        if _word_before(text, match.start()) in subjects:
+            continue  # "customers aged 18-24": their age, not the candidate's
         reason = found.age_reasons.search(near) is not None
         if not upper and reason:
             continue
