@@ -10,13 +10,18 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from test_exports_true import remove_rockstar
+from test_formats_flow import choose
 
+from conftest import press, wait_for
 from jdwizard.cli import main
-from jdwizard.draft.file import Draft, save_draft
+from jdwizard.draft.file import Draft, load_draft, save_draft
 from jdwizard.draft.opening import open_session
 from jdwizard.export import to_html
-from jdwizard.jsonld import employment_type, job_posting, script_block, website
+from jdwizard.jsonld import employment_type, in_format, job_posting, script_block, website
 from jdwizard.template.library import get_template
+from jdwizard.ui.app import JDWizardApp
+from jdwizard.ui.screens.review import ReviewScreen
 
 TODAY = date.today()
 DEADLINE = TODAY + timedelta(days=40)
@@ -215,3 +220,90 @@ def test_jsonld_goes_only_with_html(tmp_path, capsys):
                             "--jsonld")
     assert code == 1 and out == ""
     assert re.fullmatch(r"jdwizard: error: --jsonld .*--format html.*\n", err)
+
+
+# -- the app and saves: Copy and Save offer JSON-LD, the .jsonld stays true, posted is kept ------
+
+SIZE = (120, 40)
+ROCKSTAR = "a team that loves rockstar engineers"
+
+
+def expected_jsonld(path: Path, posted: date | None) -> str:
+    """The .jsonld the draft at `path` should have beside it."""
+    session = open_session(path, edit=False)
+    return in_format("jsonld", session.template, session.answers, session.document(), posted,
+                     TODAY)
+
+
+async def test_save_document_as_jsonld_records_posted_and_later_saves_rewrite_it(
+        drafts_folder, notices):
+    path = draft(drafts_folder, sample_answers(what_you_do=ROCKSTAR))
+    jsonld = path.with_suffix(".jsonld")
+    app = JDWizardApp(open_session(path, drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ReviewScreen)
+        await press(pilot, "e")
+        await choose(app, pilot, "jsonld")
+        await wait_for(pilot, lambda: any(n.title == "Saved" for n in notices), "the save")
+        assert load_draft(path).posted == TODAY
+        assert jsonld.read_text("utf-8") == expected_jsonld(path, TODAY)
+        assert "rockstar" in json.loads(jsonld.read_text("utf-8"))["description"]
+        await remove_rockstar(app, pilot)
+        await wait_for(pilot, lambda: "rockstar" not in jsonld.read_text("utf-8")
+                       and not app.session.dirty, "the autosave")
+    assert load_draft(path).answers["what_you_do"] == "a team that loves engineers"
+    assert jsonld.read_text("utf-8") == expected_jsonld(path, TODAY)
+    assert load_draft(path).posted == TODAY
+
+
+async def test_copy_as_jsonld_dates_the_post_and_says_what_it_lacks(drafts_folder, monkeypatch,
+                                                                   tmp_path, notices):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no clipboard tool: the terminal's clipboard
+    path = draft(drafts_folder, sample_answers(apply_by=None))
+    app = JDWizardApp(open_session(path, drafts_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c")
+        await choose(app, pilot, "jsonld")
+        await wait_for(pilot, lambda: any(n.title == "Copied via terminal" for n in notices),
+                       "the copy")
+        copied = json.loads(app.clipboard)
+        await wait_for(pilot, lambda: load_draft(path).posted == TODAY, "posted saved")
+    assert copied == json.loads(expected_jsonld(path, TODAY))
+    assert copied["datePosted"] == TODAY.isoformat() and "validThrough" not in copied
+    message = next(n for n in notices if n.title == "Copied via terminal")
+    assert "The JSON-LD has no validThrough" in message and "acme.jsonld" in message
+    assert not path.with_suffix(".jsonld").exists()  # copying writes no file
+
+
+def test_a_save_rewrites_a_jsonld_beside_the_draft_and_dates_it_once(drafts_folder):
+    """A .jsonld written by hand (render -o) is rewritten by every save; the first such save
+    records posted, and later saves keep it."""
+    drafts_folder.mkdir(parents=True)
+    path = draft(drafts_folder, sample_answers())
+    path.with_suffix(".jsonld").write_text("{}\n", "utf-8")
+    session = open_session(path, drafts_folder)
+    session.set_answer("salary_range", "$160k-$190k per year")
+    session.save_now()
+    assert load_draft(path).posted == TODAY
+    saved = json.loads(path.with_suffix(".jsonld").read_text("utf-8"))
+    assert saved["baseSalary"]["value"]["minValue"] == 160000
+    session.close()
+    earlier = date(2026, 11, 2)
+    path = draft(drafts_folder, sample_answers(), posted=earlier)
+    session = open_session(path, drafts_folder)
+    session.set_answer("employment_type", "Part-time")
+    session.save_now()
+    session.close()
+    assert load_draft(path).posted == earlier
+    assert path.with_suffix(".jsonld").read_text("utf-8") == expected_jsonld(path, earlier)
+    assert "PART_TIME" in path.with_suffix(".jsonld").read_text("utf-8")
+
+
+def test_a_save_writes_no_jsonld_nor_posted_unless_one_was_saved(drafts_folder):
+    drafts_folder.mkdir(parents=True)
+    path = draft(drafts_folder, sample_answers())
+    session = open_session(path, drafts_folder)
+    session.set_answer("employment_type", "Part-time")
+    session.save_now()
+    session.close()
+    assert not path.with_suffix(".jsonld").exists() and load_draft(path).posted is None
