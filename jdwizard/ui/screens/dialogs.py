@@ -137,7 +137,7 @@ USES = {
     "markdown": "for job boards and tools that render Markdown",
     "text": "for plain forms: no # or *, bullets as •",
     "html": "for rich-text editors (paste keeps headings and lists)",
-    "jsonld": "for your careers page: Google for Jobs and job boards read it",
+    "jsonld": "for your careers page's HTML (Google for Jobs reads it)",
 }
 
 
