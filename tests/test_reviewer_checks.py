@@ -50,6 +50,7 @@ def test_a_post_without_an_equal_opportunity_statement_is_told():
     "We encourage people from underrepresented groups to apply.",
     "EOE. Minorities and women are encouraged to apply.",
     "**Equal opportunity:** we hire on merit.",
+    "We are committed to equality of opportunity.",
 ])
 def test_many_wordings_of_an_equal_opportunity_statement_count(statement):
     text = post("## The role\n\nYou run the till and help customers.", statement, eeo=False)
@@ -113,6 +114,7 @@ def items(count: int, bullet: str = "- ") -> str:
 @pytest.mark.parametrize("heading", [
     "## Requirements", "## What we're looking for", "### Qualifications", "**Must-haves**",
     "## What you’ll bring", "## You have", "## Minimum qualifications", "About you:",
+    "## Skills & Experience", "EXPERIENCE",
 ])
 def test_more_than_eight_must_have_items_warn(heading):
     text = post(f"{heading}\n\n{items(9)}")
@@ -156,6 +158,7 @@ def test_a_plain_text_post_is_read_as_its_markdown_is():
     ("- Eight (8) years of hands-on experience", "Eight (8) years"),
     ("- 8-12 years' experience in retail", "8-12 years"),
     ("- Experience: 10 or more years", "10 or more years"),
+    ("- 10+ years in backend development", "10+ years"),
 ])
 def test_eight_or_more_years_asked_is_a_note(line, phrase):
     text = post(f"## Requirements\n\n{line}")
@@ -170,6 +173,7 @@ def test_eight_or_more_years_asked_is_a_note(line, phrase):
     "We have been in business for 12 years.",
     "Our founders met 10 years ago.",
     "Our customers have 10 years of data in their stores.",
+    "- 10+ years in Leeds, with two sites",
 ])
 def test_fewer_years_or_other_years_are_fine(line):
     assert not found(post(f"## About us\n\n{line}"), "experience-years")

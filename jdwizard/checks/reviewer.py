@@ -199,7 +199,7 @@ def reviewer_findings(text: str) -> list[Finding]:
     findings = _eeo(text)
     findings += _accommodation(text)
     findings += _requirements(lines)
-    findings += _experience(text)
+    findings += _experience(lines)
     findings += _degree(text, lines)
     findings += _duplicates(lines)
     findings += _empty_sections(lines)
@@ -306,35 +306,43 @@ def _years_asked(tokens: list[tuple[str, int]], at: int) -> int | None:
     return None
 
 
-def _experience(text: str) -> list[Finding]:
+def _experience(lines: list[Line]) -> list[Finding]:
+    """The first "8+ years" of experience asked: with an experience word near it, or as an
+    item of a must-have list ("- 10+ years in backend development")."""
     found = words()
     least = found.data["experience"]["min_years"]
     about = set(found.data["experience"]["words"])
-    for sentence in _SENTENCE.finditer(text):
-        tokens = _tokens(sentence.group())
-        for at, (token, start) in enumerate(tokens):
-            number = _number(token)
-            if number is None or number < least:
-                continue
-            if at >= 2 and tokens[at - 1][0] in RANGE and _number(tokens[at - 2][0]) is not None:
-                continue  # the top of a range: "3-8 years" asks for 3
-            years = _years_asked(tokens, at)
-            if years is None:
-                continue
-            after = {t for t, _ in tokens[years + 1 : years + 7]}
-            before = {t for t, _ in tokens[max(0, at - 5) : at]}
-            if after & {"old", "ago"} or not (after & about or before & about):
-                continue
-            phrase = sentence.group()[start : tokens[years][1] + len(tokens[years][0])]
-            return [Finding(
-                "experience-years", Severity.INFO, None,
-                f"\"{phrase}\" of experience: a long count of years turns away people who "
-                "learnt the same faster.",
-                "Name the skills and the scope those years should bring, and ask for fewer "
-                "years or none. Source: jdwizard editorial; reviewers of real posts flag 8 or "
-                "more years (issue 15).",
-                sentence.start() + start,
-            )]
+    must_have = False
+    for line in lines:
+        if line.kind is Kind.HEADING:
+            must_have = _is_must_have(line.text, found)
+            continue
+        for sentence in _SENTENCE.finditer(line.text):
+            tokens = _tokens(sentence.group())
+            for at, (token, start) in enumerate(tokens):
+                number = _number(token)
+                if number is None or number < least:
+                    continue
+                if at >= 2 and tokens[at - 1][0] in RANGE and _number(tokens[at - 2][0]):
+                    continue  # the top of a range: "3-8 years" asks for 3
+                years = _years_asked(tokens, at)
+                if years is None:
+                    continue
+                after = {t for t, _ in tokens[years + 1 : years + 7]}
+                before = {t for t, _ in tokens[max(0, at - 5) : at]}
+                listed = must_have and line.kind is Kind.ITEM
+                if after & {"old", "ago"} or not (listed or after & about or before & about):
+                    continue
+                phrase = sentence.group()[start : tokens[years][1] + len(tokens[years][0])]
+                return [Finding(
+                    "experience-years", Severity.INFO, None,
+                    f"\"{phrase}\" of experience: a long count of years turns away people "
+                    "who learnt the same faster.",
+                    "Name the skills and the scope those years should bring, and ask for fewer "
+                    "years or none. Source: jdwizard editorial; reviewers of real posts flag 8 "
+                    "or more years (issue 15).",
+                    line.start + sentence.start() + start,
+                )]
     return []
 
 
