@@ -14,7 +14,7 @@ from jdwizard.template.engine import Renderer
 from jdwizard.template.library import get_template
 
 SECTIONS = ["About Acme Logistics", "The role", "What you'll do", "What we're looking for",
-            "Nice to have", "What we offer"]
+            "Nice to have", "What we offer", "How to apply"]
 
 
 def test_full_answers_leave_no_placeholder_or_note(backend):
@@ -32,13 +32,13 @@ def test_full_answers_leave_no_placeholder_or_note(backend):
 def test_multiline_benefits_become_bullets(backend):
     answers = dict(BACKEND_ANSWERS, benefits="• Health insurance\n\n- Learning budget\n")
     document = Renderer(backend).render(answers)
-    assert "- Health insurance\n- Learning budget\n" in document
+    assert "- Health insurance.\n- Learning budget.\n" in document
 
 
 def test_list_markers_without_space_and_empty_items(backend):
     answers = dict(BACKEND_ANSWERS, benefits="-Health\n-\n*  Dental\n2) Gym")
     document = Renderer(backend).render(answers)
-    assert "- Health\n- Dental\n- Gym\n" in document
+    assert "- Health.\n- Dental.\n- Gym.\n" in document
     blank = dict(BACKEND_ANSWERS, benefits="-\n•")
     assert "benefits" in [f.name for f in missing_required(backend, blank)]
 
@@ -53,14 +53,14 @@ def test_optional_sentences_appear_only_when_answered(backend):
     renderer = Renderer(backend)
     full = renderer.render(BACKEND_ANSWERS)
     assert "Our systems handle 40M API requests a day." in full
-    assert "As a Senior Backend Engineer" in full
+    assert "We're hiring a Senior Backend Engineer" in full
     assert "- Share on-call duty: a one-week rotation every six weeks, paid." in full
     assert "- Salary range: €60.000–€75.000 per year, plus equity." in full
-    assert "based in Berlin, Germany (Hybrid)." in full
+    assert "- Location: Berlin, Germany\n- Workplace: Hybrid\n" in full
     bare = dict(BACKEND_ANSWERS, scale="", seniority=" ", on_call="", work_focus="", extra_pay="")
     document = renderer.render(bare)
     assert "Our systems handle" not in document
-    assert "As a Backend Engineer" in document
+    assert "We're hiring a Backend Engineer" in document
     assert "on-call" not in document and "leans toward" not in document
     assert "- Salary range: €60.000–€75.000 per year.\n" in document
     assert "\n\n\n" not in document
@@ -94,7 +94,7 @@ def test_segments_join_to_the_document(company):
 def test_segments_mark_fields_and_unfilled(backend):
     segments = Renderer(backend).segments({"company": "Acme"})
     company = [s for s in segments if s.field == "company"]
-    assert len(company) == 2 and all(s.filled for s in company)
+    assert len(company) == 3 and all(s.filled for s in company)  # facts, About, its text
     salary = [s for s in segments if s.field == "salary_range"]
     assert salary and salary[0].text == "{{salary_range}}" and not salary[0].filled
 
