@@ -13,6 +13,7 @@ from conftest import BACKEND_ANSWERS, press, wait_for
 from jdwizard.cli import main
 from jdwizard.draft.opening import new_session
 from jdwizard.paths import user_templates_dir
+from jdwizard.template.importing import known_fields
 from jdwizard.template.library import get_template, load_library
 from jdwizard.ui.app import JDWizardApp
 from jdwizard.ui.screens.dialogs import AskScreen
@@ -31,16 +32,20 @@ def test_the_seed_is_in_the_repository():
 def test_import_command_writes_a_template_that_asks_the_builtin_questions(capsys, backend):
     assert main(["import", str(SEED), "--id", "seed-backend"]) == 0
     out = capsys.readouterr().out
-    assert "Fields (12)" in out and "Start it with: jdwizard new seed-backend" in out
+    assert "Fields (17)" in out and "Start it with: jdwizard new seed-backend" in out
     assert str(user_templates_dir() / "seed-backend") in out
     imported = get_template("seed-backend")
     assert imported.origin == "user"
-    required = [f for f in backend.fields if f.required]
-    assert {f.name for f in imported.fields} == {f.name for f in required}
-    for field in imported.fields:  # the same questions, examples and checks as the built-in
-        builtin = backend.field(field.name)
-        assert (field.question, field.suggestions, field.validate, field.kind) == (
-            builtin.question, builtin.suggestions, builtin.validate, builtin.kind)
+    assert set(imported.field_names) <= set(backend.field_names)
+    known = known_fields()
+    for field in imported.fields:  # the same questions, examples and checks as the built-ins
+        builtin = known[field.name]
+        assert (field.suggestions, field.validate, field.kind, field.role) == (
+            builtin.suggestions, builtin.validate, builtin.kind, builtin.role)
+        # a question quoting its template's sentence quotes the seed's instead
+        assert field.question.split(" (finishes")[0] == builtin.question.split(" (finishes")[0]
+    assert imported.field("what_you_do").question.endswith(
+        '(finishes the sentence "<company> is ...")')
     assert main(["templates"]) == 0
     listing = capsys.readouterr().out
     assert "seed-backend" in listing.split("Your templates")[1]
@@ -62,14 +67,17 @@ async def test_an_imported_template_walks_and_saves_like_the_builtin_one(tmp_pat
     template = get_template("seed-backend")
     path = drafts_folder / "imported.toml"
     app = JDWizardApp(new_session(template, path, {}, folder=drafts_folder))
-    answers = {f.name: BACKEND_ANSWERS[f.name] for f in template.fields}
+    # the standard fields keep their defaults (or, optional, stay empty): not typed
+    answers = {f.name: BACKEND_ANSWERS[f.name] for f in template.fields
+               if f.name in BACKEND_ANSWERS}
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         for field in screen.session.fields:
             assert screen.field.name == field.name
-            pilot.app.post_message(events.Paste(answers[field.name]))
-            await wait_for(pilot, lambda name=field.name: app.session.answers.get(name)
-                           == answers[name], field.name)
+            if field.name in answers:
+                pilot.app.post_message(events.Paste(answers[field.name]))
+                await wait_for(pilot, lambda name=field.name: app.session.answers.get(name)
+                               == answers[name], field.name)
             await press(pilot, "pagedown")
         assert isinstance(app.screen, ReviewScreen)
         await press(pilot, "ctrl+s")
@@ -77,7 +85,9 @@ async def test_an_imported_template_walks_and_saves_like_the_builtin_one(tmp_pat
     assert tomllib.loads(path.read_text("utf-8"))["answers"] == answers
     document = path.with_suffix(".md").read_text("utf-8")
     assert "{{" not in document and "[" not in document
-    assert "## What we offer" in document and "- Health insurance\n- A yearly" in document
+    assert "## What we offer" in document and "- Health insurance.\n- A yearly" in document
+    assert document.startswith("# Backend Engineer\n\n- **Company:** Acme Logistics\n")
+    assert "\n## How to apply\n\nApply through this posting" in document
 
 
 async def wait_for_message(notices, pilot, title: str) -> None:

@@ -21,10 +21,14 @@ from jdwizard.template.importing import (
 from jdwizard.template.model import Template
 
 SEED = Path(__file__).parent / "data" / "backend-engineer-template.txt"  # the shared seed
-SEED_FIELDS = [
+# The seed's notes, and the standard fields every import gets: job title and employment type
+# after the company's own fields, the deadline, how to apply and the EEO statement at the end.
+NOTE_FIELDS = [
     "company", "what_you_do", "hiring_manager", "work_type", "location", "language",
     "datastore", "framework", "domain", "salary_range", "benefits", "pto_policy",
 ]
+STANDARD = ["job_title", "employment_type", "apply_by", "how_to_apply", "eeo_statement"]
+SEED_FIELDS = [*NOTE_FIELDS[:2], *STANDARD[:2], *NOTE_FIELDS[2:], *STANDARD[2:]]
 SEED_ANSWERS = {
     "company": "Acme Logistics",
     "what_you_do": "a logistics platform for small shops",
@@ -101,9 +105,9 @@ def write(tmp_path: Path, text: str, name: str = "role.md") -> Path:
 def test_seed_imports_as_the_built_in_fields(tmp_path, backend):
     result = seed_import(tmp_path / "templates")
     template = load_template(result.path)
-    required = {field.name for field in backend.fields if field.required}
     assert [field.name for field in template.fields] == SEED_FIELDS
-    assert set(SEED_FIELDS) == required
+    assert set(SEED_FIELDS) <= set(backend.field_names)  # the built-in's names, standard ones too
+    assert result.standard == tuple(STANDARD)
     assert result.path == tmp_path / "templates" / "backend-imported"
     assert (template.id, template.title, template.category) == (
         "backend-imported", "Backend Engineer", "Engineering"
@@ -118,8 +122,10 @@ def test_seed_notes_keep_their_notation_and_hints(tmp_path):
     assert language.hint == "e.g. Go, Python, Node"
     assert template.field("datastore").hint == "e.g. PostgreSQL"
     assert template.field("domain").hint == "e.g. payments, search, data"
-    assert template.field("pto_policy").label == "PTO policy"
-    assert template.field("what_you_do").label == "What you do"
+    known = importer.known_fields()
+    for name in NOTE_FIELDS:  # each asked as the built-in templates ask it
+        assert template.field(name).label == known[name].label
+        assert template.field(name).role == known[name].role
     assert template.field("company").note == "{{company}}"
     benefits = template.field("benefits")
     assert (benefits.kind, benefits.as_list, benefits.note) == (
@@ -157,12 +163,15 @@ def test_seed_renders_as_a_markdown_job_description(tmp_path):
     template = load_template(seed_import(tmp_path).path)
     document = Renderer(template).render(SEED_ANSWERS)
     assert "{{" not in document and "[" not in document and "{%" not in document
-    assert document.startswith("## About Acme Logistics\n\nAcme Logistics is a logistics platform")
+    assert document.startswith(
+        "# Backend Engineer\n\n- **Company:** Acme Logistics\n- **Location:** Berlin\n"
+        "- **Workplace:** hybrid\n- **Employment type:** Full-time\n\n"
+        "## About Acme Logistics\n\nAcme Logistics is a logistics platform")
     for heading in ["The role", "What you'll do", "What we're looking for", "Nice to have",
                     "What we offer"]:
         assert f"\n## {heading}\n\n" in document
     assert "- Design and build APIs and services in Go.\n" in document
-    assert "- Health insurance\n- A yearly learning budget\n- Flexible hybrid working" in document
+    assert "- Health insurance.\n- A yearly learning budget.\n- Flexible hybrid working" in document
     assert "- Strong skills in Go and experience with gRPC.\n" in document
 
 
@@ -209,7 +218,7 @@ def test_describe_import_reports_fields_tips_sections_and_next_step(tmp_path):
     ],
 )
 def test_note_naming(note, name, label, hint):
-    parsed = parse_template_text(f"We use {note} daily.", source_name="x.txt")
+    parsed = parse_template_text(f"We use {note} daily.", source_name="x.txt", postable=False)
     (field,) = parsed.fields
     assert (field.name, field.label, field.note) == (name, label, note)
     assert field.hint == (hint or "in the text: We use " + note + " daily.")
@@ -218,7 +227,7 @@ def test_note_naming(note, name, label, hint):
 
 def test_notes_naming_the_same_thing_are_one_field_with_the_richer_hint():
     text = "Skills in [your language].\n\nBuild in [your language, e.g. Go, Python]."
-    parsed = parse_template_text(text, source_name="x.txt")
+    parsed = parse_template_text(text, source_name="x.txt", postable=False)
     (field,) = parsed.fields
     assert field.hint == "e.g. Go, Python"
     assert field.note == "[your language, e.g. Go, Python]"
@@ -226,7 +235,8 @@ def test_notes_naming_the_same_thing_are_one_field_with_the_richer_hint():
 
 
 def test_a_note_named_like_a_placeholder_is_that_field():
-    parsed = parse_template_text("{{datastore}} or [your datastore]", source_name="x.txt")
+    parsed = parse_template_text("{{datastore}} or [your datastore]", source_name="x.txt",
+                                 postable=False)
     assert [field.name for field in parsed.fields] == ["datastore"]
     assert parsed.fields[0].note == "{{datastore}}"
     assert parsed.body == "{{ datastore }} or {{ datastore }}\n"
@@ -234,18 +244,19 @@ def test_a_note_named_like_a_placeholder_is_that_field():
 
 def test_questions_read_sensibly():
     parsed = parse_template_text(
-        "- [what you do]\n- [PTO policy]\n- [your perks]", source_name="x.txt"
+        "- [what you do]\n- [PTO policy]\n- [your perks]", source_name="x.txt", postable=False
     )
     questions = {field.name: field.question for field in parsed.fields}
     assert questions == {
-        "what_you_do": "Describe what you do.",
-        "pto_policy": "Your PTO policy?",
-        "perks": "Your perks? (one per line)",
+        "what_you_do": "What should the post say about what you do?",
+        "pto_policy": "What is your PTO policy?",
+        "perks": "What are your perks? (one per line)",
     }
 
 
 def test_a_plural_note_used_inside_a_sentence_is_not_a_list():
-    parsed = parse_template_text("We offer [your benefits] and more.", source_name="x.txt")
+    parsed = parse_template_text("We offer [your benefits] and more.", source_name="x.txt",
+                                 postable=False)
     assert (parsed.fields[0].kind, parsed.fields[0].as_list) == ("line", False)
 
 
@@ -263,14 +274,15 @@ def test_a_plural_note_used_inside_a_sentence_is_not_a_list():
     ],
 )
 def test_non_notes_stay_literal(literal):
-    parsed = parse_template_text(f"{{{{company}}}} and {literal}", source_name="x.md")
+    parsed = parse_template_text(f"{{{{company}}}} and {literal}", source_name="x.md",
+                                 postable=False)
     assert [field.name for field in parsed.fields] == ["company"]
     assert parsed.body == f"{{{{ company }}}} and {literal}\n"
 
 
 def test_reference_definitions_stay_literal():
     text = "See [docs][1] at {{company}}.\n\n[1]: https://example.com/docs"
-    parsed = parse_template_text(text, source_name="x.md")
+    parsed = parse_template_text(text, source_name="x.md", postable=False)
     assert [field.name for field in parsed.fields] == ["company"]
     assert parsed.body.endswith("\n\n[1]: https://example.com/docs\n")
 
@@ -286,7 +298,7 @@ def test_jinja_syntax_in_the_source_renders_literally(tmp_path):
     ))
     result = import_template(source, dest_root=tmp_path / "t", builtin_ids=())
     template = load_template(result.path)
-    assert [field.name for field in template.fields] == ["company"]
+    assert [name for name in template.field_names if name not in STANDARD] == ["company"]
     document = Renderer(template).render({"company": "Acme"})
     assert "{% for x in range(10) %}loop{% endfor %}" in document
     assert "Maths: {{ 7*7 }} {# hidden #} {{ company.__class__ }} and {%- raw %} x{ }" in document
@@ -309,7 +321,7 @@ LITERALS = st.one_of(
        st.sampled_from(sorted(NOTES)))
 def test_any_line_renders_its_text_with_only_the_notes_replaced(parts, note):
     line = " ".join(["x", note, *parts])
-    parsed = parse_template_text(line, source_name="p.txt")
+    parsed = parse_template_text(line, source_name="p.txt", postable=False)
     template = Template(
         id="p", title="P", version=1, category="", summary="", when_to_use="", personalize="",
         faq=(), tips=(), fields=parsed.fields, body=parsed.body, source=Path("p"),
@@ -335,7 +347,8 @@ def test_markdown_form(tmp_path):
         "data-analyst", "Data Analyst", "Imported"
     )
     assert template.summary == "For an analyst who turns raw data into decisions."
-    assert [field.name for field in template.fields] == ["company", "product", "warehouse", "perks"]
+    assert template.field_names == (
+        "company", "job_title", "employment_type", "product", "warehouse", "perks", *STANDARD[2:])
     assert template.field("warehouse").hint == "such as BigQuery"
     assert template.field("perks").as_list
     assert [tip.fields for tip in template.tips] == [("warehouse",), ()]
@@ -344,19 +357,26 @@ def test_markdown_form(tmp_path):
     ]
     assert template.when_to_use == "Use it when the role is mostly reporting and analysis."
     assert template.body == (
+        "# {{ job_title }}\n\n"
+        "- **Company:** {{ company }}\n- **Employment type:** {{ employment_type }}\n\n"
         "## About {{ company }}\n\n{{ company }} builds {{ product }}.\n\n"
         "## What you'll do\n\n- Analyse data in {{ warehouse }}.\n"
         "  - Share findings with {{ company }} leadership.\n\n"
-        "## What we offer\n\n- {{ perks }}\n"
+        "## What we offer\n\n- {{ perks }}\n\n"
+        "## How to apply\n\n{% if apply_by %}\n{{ apply_by }}\n{% endif %}\n{{ how_to_apply }}\n"
+        "{% if eeo_statement %}\n{{ eeo_statement }}\n{% endif %}\n"
     )
     answers = {"company": "Acme", "product": "a budgeting app", "warehouse": "BigQuery",
-               "perks": "Bikes\nBooks"}
-    assert Renderer(template).render(answers).endswith("## What we offer\n\n- Bikes\n- Books\n")
+               "perks": "Bikes\nBooks", "how_to_apply": "Write to jobs@acme.example.",
+               "eeo_statement": ""}
+    assert Renderer(template).render(answers).endswith(
+        "## What we offer\n\n- Bikes.\n- Books.\n\n"
+        "## How to apply\n\nWrite to jobs@acme.example.\n")
 
 
 def test_text_without_sections_is_all_body(tmp_path):
     text = "About us\n\n{{company}} is hiring.\n  • Work with [your team]\n  • Ship it\nThanks"
-    parsed = parse_template_text(text, source_name="/x/qa-lead-template.txt")
+    parsed = parse_template_text(text, source_name="/x/qa-lead-template.txt", postable=False)
     assert (parsed.title, parsed.template_id, parsed.sections) == ("Qa Lead", "qa-lead", ())
     assert parsed.body == (
         "## About us\n\n{{ company }} is hiring.\n\n- Work with {{ team }}\n- Ship it\n\nThanks\n"
@@ -408,7 +428,7 @@ def test_utf16_text_is_read(tmp_path):
     source = tmp_path / "role.txt"
     source.write_text("Join {{company}} in [your city].", encoding="utf-16")
     result = import_template(source, dest_root=tmp_path / "t", builtin_ids=())
-    assert [field.name for field in result.fields] == ["company", "city"]
+    assert [field.name for field in result.fields][:2] == ["company", "location"]  # "city"
 
 
 def test_instructions_before_the_job_description_are_left_out():
@@ -417,7 +437,7 @@ def test_instructions_before_the_job_description_are_left_out():
         "Copy the template below and replace the {{placeholders}} with your specifics.\n\n"
         "About {{company}}\n\nWe test [your product]."
     )
-    parsed = parse_template_text(text, source_name="t.txt")
+    parsed = parse_template_text(text, source_name="t.txt", postable=False)
     assert [field.name for field in parsed.fields] == ["company", "product"]
     assert parsed.body == "## About {{ company }}\n\nWe test {{ product }}.\n"
     assert (parsed.title, parsed.sections) == ("Tester", ("job description",))
@@ -459,7 +479,7 @@ def test_existing_user_template_needs_force_and_force_replaces_it(tmp_path):
 
     import_template(edited, dest_root=dest, template_id="backend-imported", force=True)
     replaced = load_template(dest / "backend-imported")
-    assert replaced.field_names == ("company", "mission")
+    assert [name for name in replaced.field_names if name not in STANDARD] == ["company", "mission"]
     assert sorted(path.name for path in dest.iterdir()) == ["backend-imported"]
 
 

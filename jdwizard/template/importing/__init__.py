@@ -26,23 +26,27 @@ from jdwizard.template.importing.body import MAX_EXPRESSIONS, MAX_FIELDS, BodyCo
 from jdwizard.template.importing.cleaning import clean, clean_lines
 from jdwizard.template.importing.help import attach_tip, faq_entries, help_markdown, tip_items
 from jdwizard.template.importing.model import ParsedTemplate, TemplateIdTaken, TemplateImportError
-from jdwizard.template.importing.naming import enrich, known_fields
+from jdwizard.template.importing.naming import enrich, finish, known_fields
 from jdwizard.template.importing.page import (
     BREADCRUMB,
     CHROME,
     DEFAULT_CATEGORY,
     crumb,
-    front,
     normalise,
+    read_intro,
+    split_intro,
     split_page,
+    title_of,
 )
+from jdwizard.template.importing.reader import PERSONALIZE, WHEN_TO_USE, LeftOut
+from jdwizard.template.importing.standard import Postable, make_postable
 from jdwizard.template.importing.writing import write_bundle
 from jdwizard.template.model import Field, Tip
 
 __all__ = [
     "MAX_EXPRESSIONS", "MAX_FIELDS", "MAX_TIPS", "ImportResult", "ParsedTemplate",
     "TemplateIdTaken", "TemplateImportError",
-    "describe_import", "import_template", "parse_template_text",
+    "describe_import", "import_template", "known_fields", "parse_template_text",
 ]
 
 MAX_BYTES = 200_000  # a real page's text is under 30 KB; its body must fit MAX_FILE_BYTES
@@ -63,6 +67,8 @@ class ImportResult:
     sections: tuple[str, ...]
     warnings: tuple[str, ...] = ()
     cleaned: tuple[str, ...] = ()  # the sections control characters were removed from
+    left_out: tuple[str, ...] = ()  # each part of the page not put in the post, described
+    standard: tuple[str, ...] = ()  # the standard fields the import added
 
 
 def parse_template_text(
@@ -71,11 +77,14 @@ def parse_template_text(
     source_name: str,
     template_id: str | None = None,
     known_fields: Mapping[str, Field] | None = None,
+    postable: bool = True,
 ) -> ParsedTemplate:
     """Turn a template in the seed notation into a ParsedTemplate (pure: touches no disk).
 
     A field named like one in `known_fields` (the built-in templates' fields) takes its
     question, hint, suggestions and validation from there: "{{salary_range}}" is read back.
+    `postable` adds the standard fields and their sections (standard.py); without it, the
+    body and fields are the job description's own.
     """
     if template_id is not None:
         _check_id(template_id, source_name)
@@ -83,12 +92,21 @@ def parse_template_text(
     raw = [(n, line.expandtabs(4).rstrip()) for n, line in enumerate(lines, 1)]
     crumbs = next(((n, t) for n, t in raw if BREADCRUMB.match(t)), (0, ""))
     category = crumb(crumbs[1]) if crumbs[0] else DEFAULT_CATEGORY
+    chrome = [t.strip() for n, t in raw if CHROME.search(t) and n != crumbs[0]]
     preamble, sections = split_page([line for line in raw if not CHROME.search(line[1])])
     file_name = clean(Path(source_name).name)
-    title, title_line, summary, summary_lines = front(preamble, file_name, bool(sections))
+    title, title_line = title_of(preamble, file_name)
+    rest = [line for line in preamble if line[0] != title_line]
     body_lines = sections.get("job description") or sections.get("intro")
     if body_lines is None:
-        body_lines = [line for line in preamble if line[0] != title_line]
+        intro, body_lines = split_intro(rest, page_like=bool(title_line or sections))
+    else:  # "The job description" before "Job description" holds the page's instructions
+        intro = rest + (sections.get("intro", []) if "job description" in sections else [])
+    when_to_use = help_markdown(sections.get("when to use", []))
+    personalize = help_markdown(sections.get("how to personalize", []))
+    room = {name for name, text in ((WHEN_TO_USE, when_to_use), (PERSONALIZE, personalize))
+            if not text}
+    summary, summary_lines, routed = read_intro(intro, room)
     converter = BodyConverter(source_name)
     body = converter.convert(body_lines)
     if not converter.drafts:
@@ -96,9 +114,13 @@ def parse_template_text(
             f"{source_name}: no {{{{placeholders}}}} or [bracketed notes] found; mark what to "
             "fill in, e.g. {{company}} or [your datastore, e.g. PostgreSQL]"
         )
-    fields = tuple(enrich(field, (known_fields or {}).get(field.name))
-                   for field in converter.fields())
+    for sentence in converter.reader:
+        routed.add_reader(sentence, room)
+    known = known_fields or {}
+    fields = tuple(enrich(finish(draft), known.get(draft.name), draft)
+                   for draft in converter.drafts.values())
     body = listify(body, fields)
+    post = make_postable(fields, body, title) if postable else Postable(fields, body, {}, ())
     tip_texts = tip_items(sections.get("writing tips", []))
     if len(tip_texts) > MAX_TIPS:
         raise TemplateImportError(
@@ -113,22 +135,32 @@ def parse_template_text(
         **{name: {n for n, _ in sections.get(key, [])} for key, name in _SECTION_NAMES.items()},
         "job description": {n for n, _ in body_lines},
     }
+    left_out = [part.describe() for part in routed.left_out[:_MAX_LEFT_OUT]]
+    if len(routed.left_out) > _MAX_LEFT_OUT:
+        left_out.append(f"and {len(routed.left_out) - _MAX_LEFT_OUT} more parts like these")
+    if chrome:
+        left_out.append(LeftOut(chrome[0], "page chrome", lines=len(chrome)).describe())
     return ParsedTemplate(
         template_id=_choose_id(template_id, title, source_name),
         title=title,
         category=category,
         summary=summary or f"Imported from {file_name}.",
-        when_to_use=help_markdown(sections.get("when to use", [])),
-        personalize=help_markdown(sections.get("how to personalize", [])),
+        when_to_use=when_to_use or " ".join(routed.help.get(WHEN_TO_USE, [])),
+        personalize=personalize or " ".join(routed.help.get(PERSONALIZE, [])),
         faq=faq_entries(sections.get("faq", [])),
-        tips=tuple(attach_tip(text, fields) for text in tip_texts),
-        fields=fields,
-        body=body,
+        tips=tuple(attach_tip(text, post.fields) for text in tip_texts),
+        fields=post.fields,
+        body=post.body,
         sections=tuple(dict.fromkeys(n.replace("intro", "job description") for n in sections)),
         warnings=tuple(converter.warnings),
         cleaned=tuple(name for name, numbers in touched.items() if numbers & dirty),
+        left_out=tuple(left_out),
+        defaults=post.defaults,
+        standard=post.added,
     )
 
+
+_MAX_LEFT_OUT = 20  # parts of the page listed as left out (a real page has 2-6), then a count
 
 # The help's sections, as the report names them.
 _SECTION_NAMES = {
@@ -205,7 +237,8 @@ def import_template(
     write_bundle(parsed, target, source)
     return ImportResult(
         parsed.template_id, parsed.title, target, str(source), parsed.fields, parsed.tips,
-        len(parsed.faq), parsed.sections, parsed.warnings, parsed.cleaned,
+        len(parsed.faq), parsed.sections, parsed.warnings, parsed.cleaned, parsed.left_out,
+        parsed.standard,
     )
 
 
@@ -227,7 +260,9 @@ def describe_import(result: ImportResult) -> str:
     lines.append(f"Fields ({len(result.fields)}), in the order the wizard asks them:")
     for field in result.fields:
         extra = "  (a list: one item per line)" if field.as_list else ""
-        lines.append(f"  {field.name:<{width}}  from {field.note}{extra}")
+        origin = "added: a standard part of a post" if field.name in result.standard else (
+            f"from {field.note}")
+        lines.append(f"  {field.name:<{width}}  {origin}{extra}")
     attached = sum(1 for tip in result.tips if tip.fields)
     lines += ["", f"Tips: {len(result.tips)} ({attached} attached to fields)"]
     for tip in result.tips:
@@ -235,6 +270,8 @@ def describe_import(result: ImportResult) -> str:
         lines.append(f"  - {tip.text} [{where}]")
     sections = ", ".join(result.sections) or "none (the whole text is the job description)"
     lines += ["", f"Sections found: {sections}; FAQ entries: {result.faq}"]
+    if result.left_out:
+        lines += ["", "Left out of the post:"] + [f"  - {part}" for part in result.left_out]
     lines += [f"Warning: {warning}" for warning in result.warnings]
     if result.cleaned:
         lines.append(

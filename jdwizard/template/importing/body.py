@@ -16,21 +16,24 @@ converted: Jinja compiles each at about 0.2 ms, every time the library is loaded
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import NoReturn
 
-from jdwizard.template.importing.lines import BULLET, MD_HEADING, NUMBERED, Line, split_paragraphs
+from jdwizard.template.importing.lines import (
+    BULLET,
+    MD_HEADING,
+    Line,
+    is_title_like,
+    split_paragraphs,
+)
 from jdwizard.template.importing.model import TemplateImportError
 from jdwizard.template.importing.naming import (
     FieldInProgress,
-    finish,
     note_field,
     placeholder_field,
 )
+from jdwizard.template.importing.reader import is_reader_text, sentences
 from jdwizard.template.model import Field
-
-_INSTRUCTION = re.compile(r"copy the template below|replace the \{\{\s*placeholders", re.I)
-
 
 _TOKEN = re.compile(
     r"(?P<escape>\\[\[\]{}])"
@@ -52,6 +55,7 @@ _MAX_WARNINGS = 20
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_WORDS = re.compile(r"[^\W_]")  # a note followed by none of these in its sentence ends it
 
 
 _WHOLE_NOTE = re.compile(r"^(?P<note>\[[^\[\]]+\])\s*[.;,]?$")
@@ -66,10 +70,11 @@ class BodyConverter:
         self.warnings: list[str] = []
         self.unwarned = 0  # warnings past the first _MAX_WARNINGS, counted only
         self.uses = 0  # of fields in the body, refused past MAX_EXPRESSIONS as they come
+        self.reader: list[str] = []  # sentences to the template's reader, left out of the body
 
     def convert(self, lines: list[Line]) -> str:
         """Markdown headings, `- ` bullets, `{{ name }}` variables; all other text literal."""
-        paragraphs = [p for p in split_paragraphs(lines) if not _INSTRUCTION.search(p[0][1])]
+        paragraphs = [kept for p in split_paragraphs(lines) if (kept := self._for_candidates(p))]
         levels = [len(m["hashes"]) for p in paragraphs for _, t in p if (m := MD_HEADING.match(t))]
         top = min(levels, default=1)
         blocks = ["\n".join(self._paragraph(p, top)).strip("\n") for p in paragraphs]
@@ -79,6 +84,27 @@ class BodyConverter:
         if body.count("{{") > MAX_EXPRESSIONS:  # literal text holds no "{{": one per expression
             self._too_many()
         return body
+
+    def _for_candidates(self, paragraph: list[Line]) -> list[Line]:
+        """The paragraph without its sentences to the template's reader (kept in `reader`)."""
+        kept: list[Line] = []
+        for number, text in paragraph:
+            if MD_HEADING.match(text):
+                kept.append((number, text))
+                continue
+            bullet = BULLET.match(text)
+            parts = sentences(bullet["text"] if bullet else text)
+            readers = [is_reader_text(part) for part in parts]
+            if not any(readers):
+                kept.append((number, text))
+                continue
+            ours = [part for part, reader in zip(parts, readers, strict=True) if not reader]
+            self.reader += [part for part, reader in zip(parts, readers, strict=True) if reader]
+            if ours and bullet:
+                kept.append((number, text[: bullet.start("text")] + " ".join(ours)))
+            elif ours:
+                kept.append((number, text[: len(text) - len(text.lstrip())] + " ".join(ours)))
+        return kept
 
     def _too_many(self) -> NoReturn:
         raise TemplateImportError(
@@ -94,7 +120,7 @@ class BodyConverter:
         previous = ""
         for number, text in paragraph:
             heading, bullet = MD_HEADING.match(text), BULLET.match(text)
-            if heading or (len(paragraph) == 1 and _is_title_like(text)):
+            if heading or (len(paragraph) == 1 and is_title_like(text)):
                 level = min(2 + len(heading["hashes"]) - top, 6) if heading else 2
                 words = heading["text"] if heading else text.strip().rstrip(":")
                 out += ["", "#" * level + " " + self.inline(words, number), ""]
@@ -109,14 +135,18 @@ class BodyConverter:
                 item = bullet["text"].strip()
                 out.append(f"{indent}- {self.inline(item, number, bool(_WHOLE_NOTE.match(item)))}")
             else:
-                out.append(self.inline(text.strip(), number))
+                alone = bool(_WHOLE_NOTE.match(text.strip()))
+                out.append(self.inline(text.strip(), number, alone=alone))
         return out
 
-    def inline(self, text: str, number: int, whole_bullet: bool = False) -> str:
+    def inline(
+        self, text: str, number: int, whole_bullet: bool = False, alone: bool = False
+    ) -> str:
         """One line: placeholders and notes become variables, the rest literal text."""
         out: list[str] = []
         position = 0
         sentences = _Sentences(text)
+        named: list[tuple[int, int, str]] = []  # the line's variables so far: where, which
         for match in _TOKEN.finditer(text):
             out.append(_literal(text[position : match.start()]))
             position = match.end()
@@ -131,10 +161,19 @@ class BodyConverter:
             if match["placeholder"]:
                 draft = placeholder_field(match["name"], token, sentences.around(match))
             elif match["bracket"] and _is_note(match["note"]):
-                draft = note_field(match["note"], token, sentences.around(match), whole_bullet)
+                draft = note_field(match["note"], token, sentences.around(match), whole_bullet,
+                                   alone)
             elif match["jinja"]:
                 self._warn_jinja(text, match, number)
-            out.append("{{ " + self._add(draft, number) + " }}" if draft else _literal(token))
+            if draft is None:
+                out.append(_literal(token))
+                continue
+            begin, end = sentences.bounds(match)
+            draft.before = _before(text, max(begin, match.start() - 200), match.start(), named)
+            draft.ends_sentence = not _WORDS.search(text, match.end(), end)
+            name = self._add(draft, number)
+            named.append((match.start(), match.end(), name))
+            out.append("{{ " + name + " }}")
         out.append(_literal(text[position:]))
         return "".join(out)
 
@@ -168,16 +207,17 @@ class BodyConverter:
                 known.hint, known.note = draft.hint, draft.note
         return draft.name
 
-    def fields(self) -> tuple[Field, ...]:
-        return tuple(finish(draft) for draft in self.drafts.values())
 
-
-def _is_title_like(text: str) -> bool:
-    """A short line standing alone that reads like a heading ("What you'll do")."""
-    line = text.strip().rstrip(":")
-    if not line or BULLET.match(text) or NUMBERED.match(text) or not line[0].isupper():
-        return False
-    return len(line) <= 60 and len(line.split()) <= 8 and line[-1] not in ".!?,;"
+def _before(text: str, begin: int, end: int, named: list[tuple[int, int, str]]) -> str:
+    """`text[begin:end]` with the notes in it as the variables they became ("{{ company }}")."""
+    parts: list[str] = []
+    position = begin
+    first = bisect_left(named, (begin, 0, ""))  # only the notes in the last 200 characters
+    for start, stop, name in named[first:]:
+        if start >= position:
+            parts += [text[position:start], "{{ " + name + " }}"]
+            position = stop
+    return "".join(parts) + text[position:end]
 
 
 def _literal(text: str) -> str:
@@ -205,8 +245,8 @@ class _Sentences:
         self._starts: list[int] = []  # where each break between sentences starts, and ends
         self._ends: list[int] | None = None
 
-    def around(self, match: re.Match[str]) -> str:
-        """The sentence(s) holding the match, shortened to about 90 characters."""
+    def bounds(self, match: re.Match[str]) -> tuple[int, int]:
+        """Where the sentence(s) holding the match begin and end."""
         if self._ends is None:
             spans = [m.span() for m in _SENTENCE_BREAK.finditer(self.line)]
             self._starts, self._ends = [s for s, _ in spans], [e for _, e in spans]
@@ -214,6 +254,11 @@ class _Sentences:
         last = bisect_right(self._ends, match.end() - 1)
         begin = self._ends[first - 1] if first else 0
         end = self._starts[last] if last < len(self._starts) else len(self.line)
+        return begin, end
+
+    def around(self, match: re.Match[str]) -> str:
+        """The sentence(s) holding the match, shortened to about 90 characters."""
+        begin, end = self.bounds(match)
         if end - begin <= 90:
             return self.line[begin:end].strip()
         return self.line[begin : begin + 87].strip() + "…"

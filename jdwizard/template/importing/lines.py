@@ -27,3 +27,17 @@ def split_paragraphs(lines: list[Line]) -> list[list[Line]]:
         elif paragraphs[-1]:
             paragraphs.append([])
     return [p for p in paragraphs if p]
+
+
+def is_title_like(text: str) -> bool:
+    """A short line standing alone that reads like a heading ("What you'll do")."""
+    line = text.strip().rstrip(":")
+    if not line or BULLET.match(text) or NUMBERED.match(text) or not line[0].isupper():
+        return False
+    return len(line) <= 60 and len(line.split()) <= 8 and line[-1] not in ".!?,;"
+
+
+def is_heading(paragraph: list[Line]) -> bool:
+    """A paragraph that opens with a Markdown heading, or is one title-like line."""
+    first = paragraph[0][1]
+    return bool(MD_HEADING.match(first)) or (len(paragraph) == 1 and is_title_like(first))

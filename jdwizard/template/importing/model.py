@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from jdwizard.errors import UserError
 from jdwizard.template.model import Faq, Field, Tip
@@ -37,3 +38,6 @@ class ParsedTemplate:
     sections: tuple[str, ...]  # the page sections recognised, e.g. ("writing tips", "faq")
     warnings: tuple[str, ...] = ()
     cleaned: tuple[str, ...] = ()  # the sections control characters were removed from
+    left_out: tuple[str, ...] = ()  # each part of the page not put in the post, described
+    defaults: Mapping[str, str] = field(default_factory=dict)  # written as fields' `default`
+    standard: tuple[str, ...] = ()  # the standard fields the import added

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from jdwizard.template.importing.lines import Line, split_paragraphs
+from jdwizard.template.importing.lines import Line, is_heading, split_paragraphs
+from jdwizard.template.importing.reader import Routed, is_reader_text, sentences
 
 DEFAULT_CATEGORY = "Imported"
 _SECTIONS = {
@@ -76,9 +77,8 @@ def split_page(lines: list[Line]) -> tuple[list[Line], dict[str, list[Line]]]:
     return preamble, sections
 
 
-def front(preamble: list[Line], source_name: str, paged: bool) -> tuple[str, int, str, set[int]]:
-    """The title, the line it came from (0: the file name), and a summary (pages only) with the
-    lines it came from."""
+def title_of(preamble: list[Line], source_name: str) -> tuple[str, int]:
+    """The title, and the line it came from (0: the file name)."""
     title, title_line = "", 0
     for number, text in preamble:
         match = _TITLE.match(text.strip())
@@ -92,12 +92,69 @@ def front(preamble: list[Line], source_name: str, paged: bool) -> tuple[str, int
     if not title:
         stem = re.sub(_STEM_SUFFIX, "", Path(source_name).stem)
         title = " ".join(word.capitalize() for word in re.split(r"[-_ ]+", stem) if word)
-    summary, summary_lines = "", set()
-    if paged:
-        after = [p for p in split_paragraphs(preamble) if p[0][0] > title_line]
-        texts = [(" ".join(t.strip() for _, t in p), p) for p in after]
-        summary, lines = next(
-            ((t, p) for t, p in texts if "template" not in t.lower() and "{" not in t), ("", [])
-        )
-        summary_lines = {number for number, _ in lines}
-    return title or "Imported template", title_line, summary, summary_lines
+    return title or "Imported template", title_line
+
+
+_NOTE = re.compile(r"\{\{|\[[^\[\]]*[^\W\d_][^\[\]]*\]")
+
+
+def split_intro(lines: list[Line], page_like: bool) -> tuple[list[Line], list[Line]]:
+    """A page without a "Job description" heading: its intro (the paragraphs before the first
+    heading, none with a note) and the job description from that heading on. The intro is
+    the page's only on a page (`page_like`: a "... job description template" title, or
+    sections) or where it speaks to the reader; otherwise the whole text is the post."""
+    paragraphs = split_paragraphs(lines)
+    start = next((i for i, p in enumerate(paragraphs) if is_heading(p)), None)
+    if not start:
+        return [], lines
+    intro = [s for p in paragraphs[:start] for s in sentences(_text(p))]
+    readers = [is_reader_text(s) for s in intro]
+    if any(_NOTE.search(s) for s, reader in zip(intro, readers, strict=True) if not reader):
+        return [], lines
+    if not page_like and not any(readers):
+        return [], lines
+    first = paragraphs[start][0][0]
+    return [line for line in lines if line[0] < first], [line for line in lines if line[0] >= first]
+
+
+def _text(paragraph: list[Line]) -> str:
+    return " ".join(t.strip() for _, t in paragraph)
+
+
+_FOR_A = re.compile(r"^\W*for (?:a|an|the|any)\s", re.IGNORECASE)
+_MAX_SUMMARY = 240
+
+
+def read_intro(intro: list[Line], room: set[str]) -> tuple[str, set[int], Routed]:
+    """The summary (the page's "For a ..." line, or the intro's first sentence about the role;
+    never a heading), the lines it came from, and the rest of the intro routed: a reader's
+    "Use this ..." or "Customize ..." into the help sections in `room`, the rest left out."""
+    paragraphs = [p for p in split_paragraphs(intro) if not is_heading(p)]
+    texts = [_text(p) for p in paragraphs]
+    chosen, summary = -1, ""
+    for index, text in enumerate(texts):
+        if _FOR_A.match(text) and not _NOTE.search(text) and not is_reader_text(text):
+            chosen, summary = index, text
+            break
+    for index, text in enumerate(texts if chosen < 0 else []):
+        first = next((s for s in sentences(text) if not is_reader_text(s)), "")
+        if first and not _NOTE.search(first) and first[-1] in ".!?":
+            chosen, summary = index, first
+            break
+    if len(summary) > _MAX_SUMMARY:
+        summary = sentences(summary)[0][:_MAX_SUMMARY]
+    routed = Routed({}, [])
+    for index, text in enumerate(texts):
+        rest: list[str] = []
+        for sentence in sentences(text):
+            if index == chosen and sentence in summary:
+                continue
+            if is_reader_text(sentence):
+                routed.add_page_text(" ".join(rest))
+                rest = []
+                routed.add_reader(sentence, room)
+            else:
+                rest.append(sentence)
+        routed.add_page_text(" ".join(rest))
+    lines = {number for number, _ in paragraphs[chosen]} if chosen >= 0 else set()
+    return summary, lines, routed

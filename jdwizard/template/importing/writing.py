@@ -14,10 +14,12 @@ import tomli_w
 from jdwizard.files import atomic_write_text
 from jdwizard.template.bundle import MAX_FILE_BYTES, TEMPLATE_FILE, TemplateError, load_template
 from jdwizard.template.importing.model import ParsedTemplate, TemplateImportError
+from jdwizard.template.importing.standard import standard_fields
 from jdwizard.template.model import Field, FieldKind
 from jdwizard.template.roles import COMPANY_ROLES
 
 BODY_FILE = "body.md.j2"
+SCHEMA = 1  # the format of template.toml
 
 
 def bundle_toml(parsed: ParsedTemplate, source_name: str) -> str:
@@ -27,19 +29,24 @@ def bundle_toml(parsed: ParsedTemplate, source_name: str) -> str:
         "faq": [{"question": f.question, "answer": f.answer} for f in parsed.faq],
     }
     data = {
-        "id": parsed.template_id, "title": parsed.title, "version": 1,
+        "schema": SCHEMA, "id": parsed.template_id, "title": parsed.title, "version": 1,
         "category": parsed.category, "summary": parsed.summary, "body": BODY_FILE,
         "help": {key: value for key, value in help_table.items() if value},
         "tips": [{"text": tip.text, "fields": list(tip.fields)} for tip in parsed.tips],
-        "fields": [_field_table(field) for field in parsed.fields],
+        "fields": [_field_table(field, parsed.defaults.get(field.name)) for field in parsed.fields],
     }
     name = "".join(c if c.isprintable() else "?" for c in Path(source_name).name)
     header = f"# Imported by jdwizard from {name}; edit freely.\n"
     return header + tomli_w.dumps(data, multiline_strings=True)
 
 
-def _field_table(field: Field) -> dict[str, object]:
-    table: dict[str, object] = {"name": field.name, "label": field.label}
+def _field_table(field: Field, default: str | None) -> dict[str, object]:
+    """A field's table; a standard field's names it only, the loader filling in the rest."""
+    if field.name in standard_fields():
+        table: dict[str, object] = {"name": field.name}
+        table.update({"note": field.note} if field.note else {})
+        return table | ({"default": default} if default is not None else {})
+    table = {"name": field.name, "label": field.label}
     table.update(question=field.question, hint=field.hint)
     if field.kind is not FieldKind.LINE:
         table["kind"] = field.kind.value
@@ -54,7 +61,7 @@ def _field_table(field: Field) -> dict[str, object]:
     if field.company and (field.role is None or field.role not in COMPANY_ROLES):
         table["company"] = True
     table["note"] = field.note
-    return table
+    return table | ({"default": default} if default is not None else {})
 
 
 def write_bundle(parsed: ParsedTemplate, target: Path, source: Path) -> None:
