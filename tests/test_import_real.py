@@ -339,3 +339,12 @@ def test_a_template_naming_a_standard_field_keeps_its_own(tmp_path):
     assert post.startswith("# Shift Lead\n\n- **Company:** Acme\n\nWe hire a Shift Lead at Acme "
                            "(Part-time).")
 
+
+
+def test_a_draft_of_the_imported_page_passes_the_checks(pm, tmp_path, capsys):
+    from jdwizard.draft.file import Draft, save_draft
+
+    draft = tmp_path / "pm.toml"
+    save_draft(Draft("pm", answers={**PM_ANSWERS, "apply_by": "2027-01-15"}), None, draft)
+    assert main(["check", str(draft)]) == 0
+    assert "0 error(s), 0 warning(s)" in capsys.readouterr().out
