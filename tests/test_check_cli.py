@@ -142,6 +142,10 @@ def test_a_profiles_never_words_are_never_findings(tmp_path, capsys):
     assert "term:ninja" not in ids(report)
     assert main(["check", str(post), "--profile", "nobody"]) == 1
     assert "no profile 'nobody'" in capsys.readouterr().err
+    save_profile(Profile("acme-logistics", "Acme Logistics", {}, extra={"never": "Ninja"}))
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and 'never = ["Dominant", "SharePoint"]' in err
 
 
 def test_the_pre_commit_hook_runs_check_on_drafts_and_job_post_folders():

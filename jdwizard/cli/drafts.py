@@ -193,7 +193,7 @@ def check_file(path: Path, profile_name: str | None) -> Checked:
         report = check_text(text)
         findings = with_context(report.findings, text)
         profile = _profile_for(profile_name, "")
-    never = dismiss.never_words(profile.extra) if profile is not None else []
+    never = profile.never if profile is not None else []
     kept, dismissed = dismiss.apply(findings, keys, never, profile.name if profile else "")
     return Checked(name, replace(report, findings=kept), dismissed)
 

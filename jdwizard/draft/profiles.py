@@ -5,14 +5,17 @@ A profile is a TOML file `profiles_dir()/ID.toml` (version 1)::
     jdwizard_profile = 1              # format version
     name = "Acme Logistics"           # display name
     updated = 2026-11-28T10:05:00Z
+    never = ["Dominant", "SharePoint"]   # words never a finding for this company (optional)
 
     [answers]
     company = "Acme Logistics"
     location = "Berlin, Germany"
 
-Only `[answers]` is required in a hand-written profile; unknown top-level keys are kept. The
-company-level fields of a template are those marked `company = true` (which the company roles
-are unless they say otherwise: see template/roles.py).
+`never` lists words that `check` and the review never flag for this company (a product named
+"Dominant"): see checks/dismiss.py. Only `[answers]` is required in a hand-written profile;
+unknown top-level keys are kept. The company-level fields of a template are those marked
+`company = true` (which the company roles are unless they say otherwise: see
+template/roles.py).
 """
 
 from __future__ import annotations
@@ -57,6 +60,14 @@ class Profile:
     updated: datetime | None = None
     path: Path | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # unknown top-level keys, kept as-is
+
+    @property
+    def never(self) -> list[str]:
+        """The words never a finding for this company (`never = [...]`); a one-line UserError
+        when the file lists anything else."""
+        from jdwizard.checks.dismiss import never_words
+
+        return never_words(self.extra)
 
 
 @dataclass(frozen=True)

@@ -132,4 +132,7 @@ REVIEW = (
     Action("close_draft", "f4", "Drafts", "Close draft",
            "Save it and go back to the templates and drafts", priority=True),
     Action("jump", "enter,ctrl+j", help="Go to the finding highlighted", priority=True),
+    Action("dismiss_finding", "d", "Dismiss", "Dismiss finding",
+           "Dismiss the highlighted finding for this draft (d again brings it back)",
+           priority=True),
 )

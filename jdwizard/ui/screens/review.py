@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -28,6 +29,8 @@ from jdwizard.ui.widgets.lists import ChoiceList
 from jdwizard.ui.widgets.preview import DocumentPreview, shown_answers
 
 if TYPE_CHECKING:
+    from jdwizard.checks.dismiss import Dismissal
+    from jdwizard.checks.finding import Finding
     from jdwizard.checks.post import Report
     from jdwizard.ui.controller import DraftController
 
@@ -46,6 +49,9 @@ class ReviewScreen(ActionScreen[None]):
         self.controller = controller
         self.session = controller.session
         self._targets: dict[str, Jump] = {}
+        self._findings: dict[str, Finding] = {}  # option id: the finding it shows
+        self._report: Report | None = None  # the last checks' report, before dismissals
+        self._never: tuple[str, list[str]] = ("", [])  # the profile, and its never-words
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,8 +106,35 @@ class ReviewScreen(ActionScreen[None]):
             return
         self.query_one(DocumentPreview).show(segments, None)
         report = await asyncio.to_thread(check_draft, self.session.template, answers)
+        self._never = await asyncio.to_thread(self._never_words)
         if self.open:  # not left meanwhile (Esc does not wait for the checks)
-            self.show_report(report)
+            self._report = report
+            self._show_checks()
+
+    def _never_words(self) -> tuple[str, list[str]]:
+        """The company profile's name and its never-words (read from disk: in a thread): the
+        profile the draft started from, else the one named after its company."""
+        from jdwizard.draft.profiles import load_profile, profile_id_for, profile_path
+
+        for name in (self.session.profile_name, self.session.company_name):
+            try:
+                if name and profile_path(profile_id_for(name)).is_file():
+                    profile = load_profile(profile_id_for(name))
+                    return profile.name, profile.never
+            except UserError:  # a profile that cannot be read flags nothing away
+                continue
+        return "", []
+
+    def _show_checks(self) -> None:
+        """The last report, without what this draft or its company dismissed."""
+        if self._report is None:
+            return
+        try:
+            kept, dismissed = self._kept_now(self.session.draft.extra)
+        except UserError as error:  # a hand-written [checks] table that is not a list
+            self.notify(str(error), title="Dismissed findings", severity="warning")
+            kept, dismissed = self._kept_now({})
+        self.show_report(replace(self._report, findings=kept), dismissed)
 
     @property
     def open(self) -> bool:
@@ -123,24 +156,36 @@ class ReviewScreen(ActionScreen[None]):
         else:
             summary.update(Text("Every required field is answered. Ready to copy.", "bold green"))
 
-    def show_report(self, report: Report) -> None:
-        """The checks' summary, and each finding as a jump to its field, at its word."""
+    def show_report(self, report: Report, dismissed: Sequence[Dismissal] = ()) -> None:
+        """The checks' summary, and each finding as a jump to its field, at its word; then
+        the findings dismissed (dim, under "Dismissed"), which `d` brings back."""
         from jdwizard.checks.report import compact_summary
 
         self.query_one("#check-summary", Static).update(Text("\n".join(compact_summary(report))))
         todo = self.query_one("#todo", OptionList)
+        highlighted = todo.highlighted
         todo.clear_options()
         self._targets = {}
+        self._findings = {}
         labels = {field.name: visible(field.label) for field in self.session.fields}
-        for number, finding in enumerate(report.findings):
+        shown = [(finding, "") for finding in report.findings]
+        shown += [(dismissal.finding, dismissal.why) for dismissal in dismissed]
+        for number, (finding, why) in enumerate(shown):
+            if why and number == len(report.findings):
+                todo.add_option(Option(Text(f"Dismissed ({len(dismissed)}) · d brings one back",
+                                            "bold dim"), id="dismissed", disabled=True))
             label = labels.get(finding.field or "", "Whole post")
             mark, style = MARKS[finding.severity]
             message = "no answer yet" if finding.id == "unfilled" else visible(finding.message)
             option_id = f"finding-{number}"
+            self._findings[option_id] = finding
             if finding.field in labels:
                 self._targets[option_id] = Jump(finding.field, finding.start)
-            todo.add_option(Option(Text.assemble((mark, style), f"{label}: {message}"),
-                                   id=option_id))
+            prompt = Text.assemble((mark, style), f"{label}: {message}")
+            if why:
+                prompt = Text.assemble((mark, "dim"), (f"{label}: {message}", "dim strike"),
+                                       (f" ({visible(why)})", "dim"))
+            todo.add_option(Option(prompt, id=option_id))
         for name, value in self.session.unknown_answers().items():
             text = " ".join(visible(value).split())
             text = text if len(text) <= 60 else text[:59] + "…"
@@ -149,7 +194,13 @@ class ReviewScreen(ActionScreen[None]):
                               (" (kept in the file; this template does not use it)", "dim")),
                 disabled=True))
         todo.display = todo.option_count > 0
-        if todo.option_count:
+        if todo.option_count and highlighted is not None and self._findings:  # after `d`
+            last = max(index for index in range(todo.option_count)
+                       if not todo.get_option_at_index(index).disabled)
+            todo.highlighted = min(highlighted, last)
+            if todo.get_option_at_index(todo.highlighted).disabled:
+                todo.highlighted = todo.highlighted + 1  # past the heading
+        elif todo.option_count:
             todo.highlighted = 0  # Enter goes to the first thing left to do
         elif self.focused is todo or self.focused is None:
             self.set_focus(self.query_one("#copy", Button))
@@ -165,6 +216,47 @@ class ReviewScreen(ActionScreen[None]):
         if action == "jump":  # Enter on a finding (on a button, Enter presses it)
             return self.focused is self.query_one("#todo")
         return True
+
+    async def action_dismiss_finding(self) -> None:
+        """`d` on a finding: dismiss it for this draft (kept in the draft's [checks] table,
+        saved with the next save), or bring a dismissed one back."""
+        from jdwizard.checks.dismiss import FROM_DRAFT, toggled
+
+        todo = self.query_one("#todo", OptionList)
+        await handled(todo)
+        option = todo.highlighted_option
+        finding = self._findings.get(option.id or "") if option is not None else None
+        if finding is None or self._report is None:
+            self.notify("Highlight a finding in the list to dismiss it.", title="Dismiss")
+            return
+        if finding.id == "unfilled":
+            self.notify("A required field cannot be dismissed: answer it.", title="Dismiss",
+                        severity="warning")
+            return
+        try:
+            extra, now_dismissed = toggled(self.session.draft.extra, finding.key)
+        except UserError as error:
+            self.notify(str(error), title="Dismiss", severity="error")
+            return
+        kept, _ = self._kept_now(extra)
+        if not now_dismissed and finding not in kept:  # the profile's never-words have it
+            self.notify("The company profile's never-words dismiss this one; edit the profile "
+                        "to bring it back.", title="Dismiss", severity="warning")
+            return
+        self.session.draft.extra = extra
+        self.session.revision += 1  # the draft changed: the next save writes it
+        self._show_checks()
+        self.notify(f"{finding.key}: {FROM_DRAFT}; d on it again brings it back." if
+                    now_dismissed else f"{finding.key} is a finding again.", title="Dismiss")
+
+    def _kept_now(self, extra: Mapping[str, object]) -> tuple[list[Finding], list[Dismissal]]:
+        """The last report's findings kept, and those dismissed, by a draft's `extra` and the
+        company profile's never-words."""
+        from jdwizard.checks.dismiss import apply, draft_keys
+
+        assert self._report is not None
+        profile, never = self._never
+        return apply(self._report.findings, draft_keys(extra), never, profile)
 
     async def action_jump(self) -> None:
         """Enter on a finding: back to its field, at its word (the moves typed before Enter
