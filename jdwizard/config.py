@@ -3,6 +3,7 @@
     theme = "textual-dark"        # any Textual theme name
     copy_format = "markdown"      # markdown, text or html: what Copy and Save-as-document use
     profile = "acme"              # the company profile new drafts start from ("" for none)
+    template_dirs = ["~/hiring-templates"]  # shared template folders, after JDWIZARD_TEMPLATE_PATH
 
 Unknown keys are kept. A file that cannot be read gives the defaults and a one-line warning.
 """
@@ -33,8 +34,10 @@ class Config:
     theme: str = ""  # "" : Textual's default
     copy_format: str = "markdown"
     profile: str = ""
+    template_dirs: tuple[str, ...] = ()  # as written: "~" is expanded where they are read
     extra: dict[str, Any] = field(default_factory=dict)
     problem: str = ""  # why the file could not be read, if it could not
+    warnings: tuple[str, ...] = ()  # settings ignored (the rest of the file is used)
 
 
 def config_path() -> Path:
@@ -56,7 +59,15 @@ def load_config(path: Path | None = None) -> Config:
     for key in ("theme", "copy_format", "profile"):
         if isinstance(data.get(key), str):
             known[key] = data.pop(key)
-    return Config(**known, extra=data)
+    folders: tuple[str, ...] = ()
+    warnings = []
+    value = data.get("template_dirs")
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        folders = tuple(data.pop("template_dirs"))
+    elif value is not None:  # kept in `extra`, so that saving leaves it as the user wrote it
+        warnings.append(f"{path}: template_dirs ignored: it must be a list of folders, e.g. "
+                        'template_dirs = ["~/hiring-templates"]')
+    return Config(**known, template_dirs=folders, extra=data, warnings=tuple(warnings))
 
 
 def save_config(config: Config, path: Path | None = None) -> Path:
@@ -67,6 +78,8 @@ def save_config(config: Config, path: Path | None = None) -> Path:
         value = getattr(config, key)
         if value:
             data[key] = value
+    if config.template_dirs:
+        data["template_dirs"] = list(config.template_dirs)
     import tomli_w  # here: only a save needs it (its import is about 1 ms of start-up)
     try:
         atomic_write_text(path, tomli_w.dumps(data))

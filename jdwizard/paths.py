@@ -1,4 +1,5 @@
-"""Where jdwizard keeps its files: one data folder, movable with JDWIZARD_HOME."""
+"""Where jdwizard keeps its files: one data folder, movable with JDWIZARD_HOME; and the shared
+template folders JDWIZARD_TEMPLATE_PATH names."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import os
 from pathlib import Path
 
 HOME_VARIABLE = "JDWIZARD_HOME"
+TEMPLATE_PATH_VARIABLE = "JDWIZARD_TEMPLATE_PATH"
 
 
 def data_dir() -> Path:
@@ -35,6 +37,23 @@ def builtin_templates_dir() -> Path:
 def user_templates_dir() -> Path:
     """The user's own templates (imported or hand-written), one bundle folder each."""
     return data_dir() / "templates"
+
+
+def env_template_dirs() -> list[Path]:
+    """The shared template folders named by JDWIZARD_TEMPLATE_PATH (colon-separated, in order;
+    empty entries skipped)."""
+    value = os.environ.get(TEMPLATE_PATH_VARIABLE, "")
+    return [Path(entry).expanduser() for entry in value.split(os.pathsep) if entry.strip()]
+
+
+def cache_dir() -> Path:
+    """Files jdwizard can rebuild (the template index): deleting them loses nothing."""
+    override = os.environ.get(HOME_VARIABLE)
+    if override:
+        return Path(override).expanduser() / "cache"
+    from platformdirs import user_cache_path
+
+    return user_cache_path("jdwizard", appauthor=False)
 
 
 def config_dir() -> Path:

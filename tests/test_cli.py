@@ -42,11 +42,13 @@ def test_describe_json_is_the_documented_shape(capsys):
     code, out, _ = run(capsys, "describe", "backend-engineer", "--json")
     data = json.loads(out)
     assert code == 0
-    assert set(data) == {"id", "title", "version", "fields", "tips"}
-    assert set(data["fields"][0]) == {"name", "label", "kind", "hint", "required"}
+    assert set(data) == {"id", "title", "version", "category", "summary", "origin", "folder",
+                         "help", "fields", "tips"}  # tests/test_describe_json.py: the rest
     language = [f for f in data["fields"] if f["name"] == "language"][0]
-    assert language == {"name": "language", "label": "Language", "kind": "line",
-                        "hint": "e.g. Go, Python, Node", "required": True}
+    assert language == {"name": "language", "label": "Language",
+                        "question": "Which programming language will they mainly use?",
+                        "kind": "line", "list": False, "hint": "e.g. Go, Python, Node",
+                        "required": True, "default": None, "sample": "Go"}
 
 
 def test_render_prints_the_document(tmp_path, capsys):

@@ -138,7 +138,8 @@ def test_a_user_template_never_shadows_a_builtin_one(capsys):
 def test_a_broken_user_template_is_reported_and_the_others_still_work(capsys):
     user_copy("good-one")
     broken = user_copy("broken-one")
-    _edit(broken / "body.md.j2", "{{ domain }}", "{{ domian }}")
+    body = broken / "body.md.j2"
+    body.write_text(body.read_text("utf-8") + "{{ domian }}\n", "utf-8")
     library = load_library()
     assert "good-one" in library.ids and "broken-one" not in library.ids
     assert "domian" in library.problems[0].message
@@ -211,31 +212,42 @@ def test_a_saved_draft_records_its_template_version(tmp_path, backend):
     assert tomllib.loads(path.read_text("utf-8"))["template_version"] == backend.version
 
 
-def upgrade_to_version_2(folder: Path) -> None:
-    """Version 2 of the user template: `datastore` is now `database`; `domain` is gone."""
+def upgrade(folder: Path) -> int:
+    """The next version of the user template: `datastore` is now `database`; `domain` is gone.
+    Returns the version it had."""
+    import re
+
     toml = folder / "template.toml"
-    _edit(toml, "version = 1", "version = 2")
-    _edit(toml, 'name = "datastore"', 'name = "database"\nrenamed_from = "datastore"')
-    _edit(toml, 'fields = ["language", "framework", "datastore"]',
-          'fields = ["language", "framework", "database"]')
     text = toml.read_text("utf-8")
+    version = int(re.search(r"(?m)^version = (\d+)$", text)[1])  # type: ignore[index]
+    text = text.replace(f"version = {version}", f"version = {version + 1}", 1)
+    text = text.replace('name = "datastore"', 'name = "database"\nrenamed_from = "datastore"')
+    text = text.replace('fields = ["language", "framework", "datastore"]',
+                        'fields = ["language", "framework", "database"]')
+    text = text.replace("{{ datastore }}", "{{ database }}")
+    text = re.sub(r'(?m)^ *"Background in \{\{ domain \}\}\.",\n', "", text)
     start = text.index('[[fields]]\nname = "domain"')
     end = text.index("[[fields]]", start + 1)
     toml.write_text(text[:start] + text[end:], "utf-8")
     body = folder / "body.md.j2"
-    _edit(body, "{{ datastore }}", "{{ database }}")
-    _edit(body, "- Background in {{ domain }}.\n", "")
+    body.write_text(body.read_text("utf-8").replace("{{ datastore }}", "{{ database }}")
+                    .replace("- Background in {{ domain }}.\n", ""), "utf-8")
+    return version
 
 
 @pytest.fixture
 def old_draft(tmp_path: Path) -> Path:
-    """A complete draft made with version 1 of a user template, which is then upgraded."""
+    """A complete draft made with a user template, which is then upgraded (OLD to OLD + 1)."""
     folder = user_copy("acme-backend")
     path = tmp_path / "old.toml"
-    save_draft(Draft("acme-backend", dict(BACKEND_ANSWERS), template_version=1), "", path)
-    upgrade_to_version_2(folder)
-    assert get_template("acme-backend").version == 2
+    version = get_template("acme-backend").version
+    save_draft(Draft("acme-backend", dict(BACKEND_ANSWERS), template_version=version), "", path)
+    assert upgrade(folder) == version == OLD
+    assert get_template("acme-backend").version == OLD + 1
     return path
+
+
+OLD = get_template("backend-engineer").version
 
 
 def test_an_older_draft_carries_renamed_answers_over_and_keeps_the_rest(old_draft):
@@ -245,12 +257,12 @@ def test_an_older_draft_carries_renamed_answers_over_and_keeps_the_rest(old_draf
     assert session.unknown_answers() == {"domain": "payments"}
     assert session.migration.renamed == (("datastore", "database"),)
     message = session.migration.message()
-    assert "version 1 of Acme Backend (now 2)" in message
+    assert f"version {OLD} of Acme Backend (now {OLD + 1})" in message
     assert "datastore → database" in message and "domain" in message
     assert session.missing() == [] and "against PostgreSQL" in session.document()
     session.save_now()
     data = tomllib.loads(old_draft.read_text("utf-8"))
-    assert data["template_version"] == 2
+    assert data["template_version"] == OLD + 1
     assert data["answers"]["database"] == "PostgreSQL"
     assert data["answers"]["domain"] == "payments"  # kept, never dropped
     assert len(data["answers"]) == len(BACKEND_ANSWERS)
@@ -267,7 +279,8 @@ def test_a_renamed_field_already_answered_keeps_both_answers(old_draft):
 
 def test_progress_of_an_older_draft_counts_renamed_answers(old_draft):
     summary = summarize(old_draft)
-    assert (summary.answered, summary.required) == (11, 11)
+    required = sum(field.required for field in get_template("acme-backend").fields)
+    assert (summary.answered, summary.required) == (required, required) and required > 10
 
 
 def test_an_older_draft_renders_and_checks_from_the_command_line(old_draft, capsys):
@@ -298,13 +311,16 @@ async def test_the_app_shows_what_an_older_draft_kept(old_draft, notices):
 
 def test_a_draft_from_a_newer_jdwizard_is_refused_and_left_alone(tmp_path, capsys):
     path = tmp_path / "future.toml"
-    text = 'jdwizard = 2\ntemplate = "backend-engineer"\n[answers]\ncompany = "Acme"\n'
+    from jdwizard.draft.file import FORMAT_VERSION
+
+    newer = FORMAT_VERSION + 1
+    text = f'jdwizard = {newer}\ntemplate = "backend-engineer"\n[answers]\ncompany = "Acme"\n'
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DraftError, match="newer jdwizard"):
         load_draft(path)
     for command in (["resume", str(path)], ["render", str(path)], ["check", str(path)]):
         code, _, err = run(capsys, *command)
-        assert code == 1 and "newer jdwizard (format 2)" in err
+        assert code == 1 and f"newer jdwizard (format {newer})" in err
     assert path.read_text(encoding="utf-8") == text
 
 
@@ -348,3 +364,74 @@ def test_the_start_screen_lists_load_without_jinja2(tmp_path):
     code = ("from jdwizard.draft.listing import load_start_lists; "
             "lists = load_start_lists(None); assert lists.library.templates")
     assert not loads_jinja2(code, tmp_path / "home")
+
+
+# --- the template index ------------------------------------------------------------------------
+
+
+def test_a_second_start_reads_the_index_not_the_bundles(monkeypatch):
+    from jdwizard.template import library
+
+    user_copy("acme-backend")
+    first = load_library()
+    library._memo.clear()  # a new process
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("a bundle was parsed")
+
+    monkeypatch.setattr(library, "load_template", no_parsing)
+    second = load_library()
+    assert second.templates == first.templates and len(second.templates) > 5
+
+
+def test_a_changed_bundle_is_read_again(monkeypatch):
+    from jdwizard.template import library
+
+    folder = user_copy("acme-backend")
+    load_library()
+    library._memo.clear()
+    _edit(folder / "template.toml", 'title = "Acme Backend"', 'title = "Acme Backenx"')
+    assert get_template("acme-backend").title == "Acme Backenx"
+    library._memo.clear()
+    assert "Acme Backenx" in {t.title for t in load_library().templates}
+    body = folder / "body.md.j2"
+    body.write_text(body.read_text("utf-8") + "{{ nowhere }}\n", "utf-8")  # a body is stamped too
+    library._memo.clear()
+    assert "acme-backend" not in load_library().ids
+
+
+@pytest.mark.parametrize("damage", ["garbage", "wrong type", "wrong origin"])
+def test_an_index_that_cannot_be_used_is_ignored_and_rebuilt(damage):
+    from jdwizard.template import library
+    from jdwizard.template.index import index_path
+
+    user_copy("acme-backend")
+    expected = load_library().templates
+    path = index_path()
+    data = json.loads(path.read_text("utf-8"))
+    key = str(user_templates_dir() / "acme-backend")
+    if damage == "garbage":
+        path.write_text("{not json", encoding="utf-8")
+    elif damage == "wrong type":
+        data["entries"][key]["template"]["fields"][0]["required"] = "yes"
+        path.write_text(json.dumps(data), encoding="utf-8")
+    else:  # a user's template indexed as a built-in one is not taken for one
+        data["entries"][key]["origin"] = "built-in"
+        data["entries"][key]["template"]["origin"] = "built-in"
+        path.write_text(json.dumps(data), encoding="utf-8")
+    library._memo.clear()
+    assert load_library().templates == expected
+    rebuilt = json.loads(path.read_text("utf-8"))["entries"][key]
+    assert rebuilt["origin"] == "user" and rebuilt["template"]["fields"][0]["required"] is True
+
+
+def test_user_templates_start_without_jinja2_once_indexed(isolated_home):
+    """A user template's body is checked in the sandbox (Jinja2) when it is new or changed,
+    not at every start."""
+    from conftest import loads_jinja2
+
+    user_copy("acme-backend")
+    code = ("from jdwizard.draft.listing import load_start_lists; "
+            "lists = load_start_lists(None); assert 'acme-backend' in lists.library.ids")
+    assert loads_jinja2(code, isolated_home)
+    assert not loads_jinja2(code, isolated_home)
