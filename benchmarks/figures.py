@@ -143,8 +143,8 @@ def screens_spec() -> dict[str, object]:
     options: list[tuple[str, bool]] = []
     category = None
     for each in library.templates:
-        if each.category != category:
-            category = each.category
+        if start.template_group(each) != category:
+            category = start.template_group(each)
             options.append((category.upper(), True))
         options.append((f"{each.title}\n{each.summary}", False))
     return {
@@ -160,7 +160,7 @@ def screens_spec() -> dict[str, object]:
         "field_bindings": keys(wizard.WizardScreen),
         "start_bindings": keys(start.StartScreen),
         # what the start screen of a new data folder (no drafts) leaves out of its Footer
-        "start_hidden": sorted(start.DRAFT_ACTIONS | {"filter_drafts"}),
+        "start_hidden": sorted(start.DRAFT_ACTIONS),
         "breakpoints": [HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS],
         "app_stylesheet": str(app_module.JDWizardApp.CSS_PATH),
         "field_stylesheet": str(wizard.WizardScreen.CSS_PATH),
@@ -170,6 +170,7 @@ def screens_spec() -> dict[str, object]:
         "profile_line": "No company profile  ·  p: choose one",
         "when_to_use": template.when_to_use.split("\n\n")[0],
         "filter": "Filter drafts: company, template or file name",
+        "template_filter": "Filter templates: title or summary",
         "no_drafts": "No saved drafts yet. Drafts autosave as you type.",
     }
 

@@ -115,6 +115,7 @@ class StartScreen(Reported):
             with Vertical(id="start-templates"):
                 yield Static(spec["headings"][0], classes="heading", id="templates-heading")
                 yield Static(spec["profile_line"], id="profile-line")
+                yield Input(placeholder=spec["template_filter"], id="template-filter")
                 yield OptionList(*(Option(Text(text), disabled=disabled)
                                    for text, disabled in spec["template_options"]),
                                  id="template-list")

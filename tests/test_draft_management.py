@@ -75,7 +75,7 @@ async def test_the_filter_narrows_the_drafts_list(three_drafts, drafts_folder):
     async with app.run_test(size=SIZE) as pilot:
         assert len(rows(app)) == 3
         assert app.screen.query_one("#template-list").has_focus
-        await press(pilot, "slash")  # from the templates list too
+        await press(pilot, "tab", "slash")  # / filters the list with the focus
         draft_filter = app.screen.query_one("#draft-filter", Input)
         assert app.focused is draft_filter
         await press(pilot, *"front")  # the template's title matches too
@@ -303,6 +303,6 @@ async def test_tab_then_enter_resumes_the_newest_draft_and_a_filter_then_enter_i
         assert app.session.answers["company"] == newest
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "slash", *"front", "enter")
+        await press(pilot, "tab", "slash", *"front", "enter")
         assert isinstance(app.screen, WizardScreen)
         assert app.session.answers["company"] == "Globex"

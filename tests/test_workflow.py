@@ -61,7 +61,7 @@ async def test_start_screen_actions_are_in_the_palette(drafts_folder):
         for title in ("New draft: Backend Engineer", "New draft: Site Reliability Engineer"):
             assert title in commands
         for title, key in (("Duplicate draft", "d"), ("Rename draft", "r"),
-                           ("Delete draft", "x / delete"), ("Filter drafts", "slash"),
+                           ("Delete draft", "x / delete"), ("Filter the list", "slash"),
                            ("Choose company profile", "p"), ("Import a template", "i"),
                            ("Help", "f1"), ("Quit", "ctrl+q")):
             assert commands[title].endswith(f"  {key}"), (title, commands[title])

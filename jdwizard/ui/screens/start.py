@@ -24,7 +24,7 @@ from jdwizard.draft.listing import DraftSummary
 from jdwizard.draft.profiles import Profile
 from jdwizard.errors import UserError
 from jdwizard.safe_text import visible
-from jdwizard.template.library import Library, TemplateProblem
+from jdwizard.template.library import Library, TemplateProblem, folder_label
 from jdwizard.template.model import Origin, Template
 from jdwizard.ui import actions
 from jdwizard.ui.screens.base import ActionScreen, handled
@@ -42,7 +42,9 @@ HEADINGS = {  # (wide, narrow)
                "[b]Resume a draft[/b]  (Tab, Enter)"),
 }
 DRAFT_ACTIONS = {"duplicate_draft", "rename_draft", "delete_draft"}
-LETTER_ACTIONS = {"filter_drafts", "choose_profile", "import_template"}
+READ_ONLY_ACTIONS = {"rename_draft", "delete_draft"}  # on a shared template: refused, said why
+LETTER_ACTIONS = {"filter", "choose_profile", "import_template"}
+FILTERS = {"template-filter", "draft-filter"}
 
 
 def draft_prompt(summary: DraftSummary, titles: dict[str, str]) -> Text:
@@ -61,9 +63,25 @@ def draft_prompt(summary: DraftSummary, titles: dict[str, str]) -> Text:
 
 
 def template_label(template: Template) -> str:
-    """A template's title; one of yours adds its id (it may share a built-in one's title)."""
+    """A template's title; one of yours or a shared one adds its id (it may share a built-in
+    one's title)."""
     title = visible(template.title)
-    return f"{title} ({template.id})" if template.origin is Origin.USER else title
+    return title if template.origin is Origin.BUILTIN else f"{title} ({template.id})"
+
+
+def template_group(template: Template) -> str:
+    """The heading a template is listed under: its category, yours, or its shared folder."""
+    if template.origin is Origin.USER:
+        return "Your templates"
+    if template.origin is Origin.SHARED:
+        return f"Shared: {folder_label(template.source.parent)}"
+    return template.category
+
+
+def template_matches(template: Template, words: Sequence[str]) -> bool:
+    """Whether every word typed in the filter is in the template's title, summary or id."""
+    haystack = " ".join((template.title, template.summary, template.id)).casefold()
+    return all(word in haystack for word in words)
 
 
 class StartScreen(ActionScreen[None]):
@@ -95,6 +113,8 @@ class StartScreen(ActionScreen[None]):
             with Vertical(id="start-templates"):
                 yield Static(HEADINGS["templates"][0], classes="heading", id="templates-heading")
                 yield Static(id="profile-line")
+                yield LineInput(placeholder="Filter templates: title or summary",
+                                id="template-filter")
                 yield ChoiceList(id="template-list")
                 yield Static(id="when-to-use")
             with Vertical(id="start-drafts"):
@@ -130,12 +150,15 @@ class StartScreen(ActionScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         focused = self.focused.id if self.focused is not None else None
         if action == "open":
-            return focused in ("template-list", "draft-list", "draft-filter")
+            return focused in ("template-list", "draft-list", *FILTERS)
+        if action in READ_ONLY_ACTIONS and focused == "template-list":
+            template = self.highlighted_template()
+            return template is not None and template.origin is Origin.SHARED
         if action in DRAFT_ACTIONS:  # they act on the highlighted draft: shown on the list
             return focused == "draft-list" and self.selected_draft() is not None
-        if action in LETTER_ACTIONS and focused == "draft-filter":
+        if action in LETTER_ACTIONS and focused in FILTERS:
             return False  # typed into the filter
-        if action == "filter_drafts":
+        if action == "filter" and focused in ("draft-list", "draft-filter"):
             return bool(self.drafts)
         return True
 
@@ -149,11 +172,15 @@ class StartScreen(ActionScreen[None]):
             await handled(self.focused)
             if self.focused.id == "draft-filter":
                 self._fill_drafts()  # what the filter holds now
+            elif self.focused.id == "template-filter":
+                self._fill_templates()
         focused = self.focused.id if self.focused is not None else None
-        if focused == "template-list":
+        if focused in ("template-list", "template-filter"):
             template = self.highlighted_template()
             if template is not None:
                 await self.jdwizard.open_template(template, profile=self.profile)
+            elif focused == "template-filter":
+                self.set_focus(self.query_one("#template-list", OptionList))
             return
         summary = self.selected_draft()
         if summary is not None:
@@ -183,32 +210,39 @@ class StartScreen(ActionScreen[None]):
     # -- the templates --------------------------------------------------------------------
 
     def _fill_templates(self, highlight: str | None = None, *, keep: bool = False) -> None:
-        """The templates grouped by category (yours last), then any that cannot be used.
+        """The templates matching the filter, grouped by category (then yours, then each
+        shared folder's), then any that cannot be used (while nothing is filtered).
 
-        A template of yours shows its id too, so one titled like a built-in one is told apart;
-        a short terminal gets one line per template (no summary)."""
+        A template of yours or a shared one shows its id too, so one titled like a built-in
+        one is told apart; a short terminal gets one line per template (no summary)."""
         template_list = self.query_one("#template-list", OptionList)
         if keep:
             current = self.highlighted_template()
             highlight = current.id if current is not None else None
         short = self.app.size.height < SHORT
+        words = self.query_one("#template-filter", Input).value.casefold().split()
         options = []
         category = None
         for template in self.templates:
-            group = "Your templates" if template.origin is Origin.USER else template.category
+            if not template_matches(template, words):
+                continue
+            group = template_group(template)
             if group != category:
                 category = group
                 options.append(Option(Text(visible(category).upper(), "dim bold"),
                                       disabled=True))
             mark = (f"  {template.id} · {visible(template.category)}"
-                    if template.origin is Origin.USER else "")
+                    if template.origin is not Origin.BUILTIN else "")
             summary = () if short else ("\n", (visible(template.summary), "dim"))
             options.append(Option(Text.assemble((visible(template.title), "bold"),
                                                 (mark, "dim"), *summary),
                                   id=f"template:{template.id}"))
-        for problem in self.problems:
+        if words and not options:
+            options.append(Option(Text("No template matches the filter.", "dim"), disabled=True))
+        for problem in () if words else self.problems:
+            name = (visible(problem.template_id), "bold") if problem.template_id else ""
             options.append(Option(Text.assemble(
-                (visible(problem.template_id), "bold"), ("  cannot be used\n", "red"),
+                name, ("  cannot be used\n" if problem.template_id else "", "red"),
                 (visible(problem.message), "dim")), disabled=True))
         template_list.clear_options()
         template_list.add_options(options)
@@ -232,6 +266,25 @@ class StartScreen(ActionScreen[None]):
         template = self._template(event.option.id)
         text = template.when_to_use.split("\n\n")[0] if template else ""
         self.query_one("#when-to-use", Static).update(Text(visible(text), "italic"))
+        self.refresh_bindings()  # Rename and Delete show on a shared template, to say why not
+
+    @on(Input.Changed, "#template-filter")
+    def _template_filter_changed(self) -> None:
+        self._fill_templates()
+
+    def _show_template_filter(self) -> None:
+        """The templates' filter shows while it has the focus or holds words."""
+        template_filter = self.query_one("#template-filter", Input)
+        template_filter.display = template_filter.has_focus or bool(template_filter.value)
+
+    def _read_only(self) -> None:
+        """r or x on a shared template: it is changed in its folder, not here."""
+        template = self.highlighted_template()
+        if template is not None:
+            self.notify(f"{visible(template.title)} is shared from "
+                        f"{visible(str(template.source.parent))}: read-only here; change it "
+                        "in that folder.", title="Shared template", severity="warning",
+                        markup=False)
 
     async def action_import_template(self) -> None:
         """Ask for a template file (in the {{placeholder}} / [note] notation) to import; returns
@@ -383,6 +436,10 @@ class StartScreen(ActionScreen[None]):
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()  # the draft keys show while the drafts list has the focus
+        self._show_template_filter()
+
+    def on_descendant_blur(self) -> None:
+        self._show_template_filter()
 
     async def reload_drafts(self) -> None:
         """Read the drafts again (in a thread) and show them."""
@@ -429,6 +486,9 @@ class StartScreen(ActionScreen[None]):
         from jdwizard.draft.manage import document_paths, rename_draft
         from jdwizard.ui.screens.dialogs import AskScreen
 
+        if self.focused is self.query_one("#template-list"):
+            self._read_only()
+            return
         summary = self.selected_draft()
         if summary is None:
             return
@@ -452,6 +512,9 @@ class StartScreen(ActionScreen[None]):
         from jdwizard.draft.manage import delete_draft, document_paths
         from jdwizard.ui.screens.dialogs import ConfirmScreen
 
+        if self.focused is self.query_one("#template-list"):
+            self._read_only()
+            return
         summary = self.selected_draft()
         if summary is None:
             return
@@ -469,8 +532,15 @@ class StartScreen(ActionScreen[None]):
             + (f" and its documents ({documents})" if documents else "")
             + "? This cannot be undone.", "Delete"), confirmed)
 
-    def action_filter_drafts(self) -> None:
-        self.set_focus(self.query_one("#draft-filter", Input))
+    def action_filter(self) -> None:
+        """/: the filter of the list with the focus (the templates' when neither has it)."""
+        focused = self.focused.id if self.focused is not None else None
+        if focused in ("draft-list", "draft-filter"):
+            self.set_focus(self.query_one("#draft-filter", Input))
+            return
+        template_filter = self.query_one("#template-filter", Input)
+        template_filter.display = True
+        self.set_focus(template_filter)
 
     async def action_help(self) -> None:
         from jdwizard.ui.screens.help import HelpScreen
