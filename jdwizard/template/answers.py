@@ -21,6 +21,17 @@ _BULLET = re.compile(r"^\s*(?:[-*•]\s*|[+]\s+|\d+[.)]\s+)")
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 LIST_SEPARATOR = "\n- "  # between the items of a list answer, as inserted in the body
 
+# Markdown that starts a block (a heading, quote, list, code fence, rule, setext underline or
+# HTML block) when it begins a line. An answer that the template puts at the start of a line (or
+# of a list item), and each item of a list answer, gets a backslash before such a start: it then
+# reads as typed and cannot turn the template's paragraph into a heading, or a benefit into a
+# heading or a code block. (Elsewhere in a line none of this is syntax, and is left as typed;
+# free multi-line text is the user's own Markdown.)
+_BLOCK_START = re.compile(
+    r"#{1,6}(?:\s|$)|>|[-+*](?:\s|$)|`{3}|~{3}|[-*_=][-*_= ]*$|<[A-Za-z/!?]"
+)
+_ORDERED_START = re.compile(r"\d{1,9}(?=[.)](?:\s|$))")
+
 
 def placeholder(field: Field) -> str:
     """How an unanswered required field shows in the document: the seed's own notation."""
@@ -55,3 +66,11 @@ def is_answered(field: Field, answers: Mapping[str, str]) -> bool:
 def missing_required(template: Template, answers: Mapping[str, str]) -> list[Field]:
     """The required fields that have no answer yet, in template order."""
     return [f for f in template.fields if f.required and not is_answered(f, answers)]
+
+
+def escape_block_start(line: str) -> str:
+    """`line` with a backslash before Markdown that would start a block (see _BLOCK_START)."""
+    number = _ORDERED_START.match(line)
+    if number:
+        return f"{line[: number.end()]}\\{line[number.end() :]}"
+    return f"\\{line}" if _BLOCK_START.match(line) else line

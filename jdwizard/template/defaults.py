@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from jdwizard.template.answers import placeholder, prepare_answer
+from jdwizard.template.answers import escape_block_start, placeholder, prepare_answer
 from jdwizard.template.model import Field, FieldKind, Template
 
 REFERENCE = re.compile(r"\{\{\s*([a-z_][a-z0-9_]{0,63})\s*\}\}")
@@ -74,8 +74,9 @@ def _fill(template: Template, item: str, answers: Mapping[str, str],
         text = prepare_answer(other, raw)
         if other.kind is FieldKind.TEXT:
             text = " ".join(text.split())  # inserted in a line
-        if text:
-            return text
+        if text:  # at the start of a line, an answer's "# " is text, not a heading
+            starts_line = match.start() == 0 or item[match.start() - 1] == "\n"
+            return escape_block_start(text) if starts_line else text
         if other.required:
             return placeholder(other)
         dropped = dropped or drop_unanswered

@@ -45,7 +45,12 @@ from typing import TYPE_CHECKING, Any, cast
 
 from jdwizard.errors import UserError
 from jdwizard.safe_text import visible
-from jdwizard.template.answers import LIST_SEPARATOR, placeholder, prepare_answer
+from jdwizard.template.answers import (
+    LIST_SEPARATOR,
+    escape_block_start,
+    placeholder,
+    prepare_answer,
+)
 from jdwizard.template.defaults import effective_answer
 from jdwizard.template.model import Field, FieldKind, Template, Validator
 from jdwizard.template.wording import article
@@ -54,16 +59,6 @@ if TYPE_CHECKING:
     from jinja2 import nodes
     from jinja2.sandbox import SandboxedEnvironment
 
-# Markdown that starts a block (a heading, quote, list, code fence, rule, setext underline or
-# HTML block) when it begins a line. An answer that the template puts at the start of a line (or
-# of a list item), and each item of a list answer, gets a backslash before such a start: it then
-# reads as typed and cannot turn the template's paragraph into a heading, or a benefit into a
-# heading or a code block. (Elsewhere in a line none of this is syntax, and is left as typed;
-# free multi-line text is the user's own Markdown.)
-_BLOCK_START = re.compile(
-    r"#{1,6}(?:\s|$)|>|[-+*](?:\s|$)|`{3}|~{3}|[-*_=][-*_= ]*$|<[A-Za-z/!?]"
-)
-_ORDERED_START = re.compile(r"\d{1,9}(?=[.)](?:\s|$))")
 # What may come before a value on its line for the value to begin a block: indentation, list
 # item and quote markers.
 _CONTAINER_PREFIX = re.compile(r"[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]*)*")
@@ -655,14 +650,6 @@ def sandbox() -> SandboxedEnvironment:
     )
 
 
-def _escape_block_start(line: str) -> str:
-    """`line` with a backslash before Markdown that would start a block (see _BLOCK_START)."""
-    number = _ORDERED_START.match(line)
-    if number:
-        return f"{line[: number.end()]}\\{line[number.end() :]}"
-    return f"\\{line}" if _BLOCK_START.match(line) else line
-
-
 class Renderer:
     """A template's body, compiled once; renders answers into Markdown or segments."""
 
@@ -704,8 +691,8 @@ class Renderer:
             return value  # free text is the user's own Markdown
         first, *items = value.split(LIST_SEPARATOR) if field.as_list else [value]
         if field.name in self._line_starts:
-            first = _escape_block_start(first)
-        items = [first, *(_escape_block_start(item) for item in items)]
+            first = escape_block_start(first)
+        items = [first, *(escape_block_start(item) for item in items)]
         if field.as_list and self._full_stops:
             items = [_with_full_stop(item) for item in items]
         return LIST_SEPARATOR.join(items)
