@@ -51,6 +51,12 @@ FOUND = [
     ("Full-time – $60,000 per year – 40 hours per week", "$60,000 per year",
      (60_000, 60_000, "USD", "year")),
     ("Pay: from $18 to $21 an hour", "from $18 to $21 an hour", (18, 21, "USD", "hour")),
+    # A period ending the line past extras only belongs to the base (issue 15).
+    ("Pay: $70k–$80k base + $70k–$80k variable (OTE $140k–$160k) per year",
+     "$70k–$80k yearly", (70_000, 80_000, "USD", "year")),
+    # A grade named on the pay line is not an amount; the amounts are the pay.
+    ("Salary: Band 5, £29,970 - £36,483 a year", "£29,970 - £36,483 a year",
+     (29_970, 36_483, "GBP", "year")),
 ]
 
 
@@ -84,6 +90,10 @@ NOT_PAY = [
     "We pay attention to detail.\n\nA team of 12 engineers",
     "Plans from $10 to $50 a month",
     "Paid time off: 25 days a year",
+    "Shifts of 8 hours, with a paid 30-minute break",
+    "A $1.50 an hour night premium for night shifts",
+    "Salary: GS-11",
+    "Pay: Entgeltgruppe 9 TV-L",
 ]
 
 
@@ -145,3 +155,22 @@ def test_returns_a_piece_of_the_text_or_none(text):
     found = salary_in_text(text)
     if found is not None:  # perhaps with the period of its label after it
         assert found in text or found.rsplit(" ", 1)[0] in text
+
+
+@pytest.mark.parametrize(
+    ("post", "scale"),
+    [
+        ("# Analyst\n\nSalary: GS-11 to GS-12\n", "GS-11 to GS-12"),
+        ("# Pflegekraft\n\nVergütung nach TVöD E9\n", "TVöD E9"),
+        ("# Engineer\n\nPay: Entgeltgruppe 13 TV-L\n", "Entgeltgruppe 13"),
+        ("# Nurse\n\n## Salary\n\nBand 5\n", "Band 5"),
+        ("# Nurse\n\nWe pay by the collective agreement.\n", "collective agreement"),
+        ("# Nurse\n\nNHS Band 6 nurse on a busy ward.\n", "NHS Band 6"),
+        ("# Engineer\n\nLevel 3 support for the platform.\n", None),  # not on a pay line
+        ("# Engineer\n\nWe scale every group 5 times a year.\n", None),
+    ],
+)
+def test_a_named_pay_scale_or_grade(post, scale):
+    from jdwizard.checks.pay_text import pay_scale_in_text
+
+    assert pay_scale_in_text(post) == scale

@@ -211,3 +211,27 @@ def test_the_salary_field_reads_a_fixed_rate_as_typed():
     assert check_answer(field, "$32/hour").reading == "USD 32 per hour"
     assert check_answer(field, "$32/hour").problem is None
     assert "open-ended" in (check_answer(field, "up to $150k").problem or "")
+
+
+# Issue 15: a yearly (or hourly, monthly) figure followed by the hours of work has one period.
+WITH_HOURS = [
+    ("$60,000 annually, full time 40 hours weekly", "USD 60,000 per year"),
+    ("$52,000 a year, 40 hours of work per week", "USD 52,000 per year"),
+    ("€3.000 per month, 20 hours weekly", "EUR 3,000 per month"),
+    ("$25 an hour, 20-30 hours weekly", "USD 25 per hour"),
+    ("$60k per year; hours: 40 per week", "USD 60,000 per year"),
+    ("£28,000 a year (37.5 hours a week)", "GBP 28,000 per year"),
+]
+
+
+@pytest.mark.parametrize(("text", "normalised"), WITH_HOURS)
+def test_weekly_hours_after_the_pay_are_not_a_second_period(text, normalised):
+    assert parse_salary(text).normalised() == normalised
+
+
+def test_period_of_a_unit_as_typed():
+    from jdwizard.checks.salary import period_of
+
+    assert [period_of(unit) for unit in ("per year", "/hr", "annually", "a mile", "per week",
+                                         "gross")] == ["year", "hour", "year", "mile", "week",
+                                                       None]

@@ -45,10 +45,23 @@ _PAY_WORD = re.compile(
     r"|on[- ]target|(?:hourly|daily|day|pay)\s+rate|rate\s+of\s+pay)\b",
     re.IGNORECASE,
 )
+# A pay scale or grade named for the pay: a civil-service grade ("GS-11"), a collective
+# agreement's group ("Entgeltgruppe 9", "TVöD E13"), a named band ("NHS Band 5", "pay grade 7").
+_SCALE = re.compile(
+    r"\bGS-?\d{1,2}(?:\s*(?:-|\u2013|to|/)\s*(?:GS-?)?\d{1,2})?\b"
+    r"|\b(?:Entgelt|Tarif|Besoldungs|Gehalts|Lohn|Vergütungs)gruppe\s*[A-Z]{0,2}\s?\d{1,2}[a-z]?\b"
+    r"|\bTV(?:öD|oeD|-?L|-?H)\b(?:[\s-]*(?:EG|E)?\s?\d{1,2}\b)?"
+    r"|\b(?:pay|salary|wage)\s+(?:band|grade|scale|level|group|step)\s*:?\s*[A-Z]{0,2}-?\d{1,2}[a-z]?\b"
+    r"|\b(?:NHS\s+|AfC\s+)band\s*\d{1,2}[a-z]?\b|\bAgenda\s+for\s+Change\b"
+    r"|\bcollective\s+(?:bargaining\s+|labou?r\s+)?agreement\b",
+    re.IGNORECASE)
+# On a pay line only: "Salary: Band 5", "Pay: Grade 7, step 2".
+_SCALE_ON_PAY_LINE = re.compile(
+    r"\b(?:band|grade|level|step|scale|group)\s*[A-Z]{0,2}-?\d{1,2}[a-z]?\b", re.IGNORECASE)
 _LABEL_PERIOD = re.compile(r"\b(?:annual|yearly|hourly|monthly|weekly|daily)\b", re.IGNORECASE)
 _DURATION_WORDS = frozenset((
     "hours", "hrs", "hour", "hr", "days", "day", "weeks", "wks", "week", "months", "month",
-    "years", "yrs", "year", "minutes", "mins", "experience", "old",
+    "years", "yrs", "year", "minutes", "minute", "mins", "min", "experience", "old",
 ))
 # Words next to an amount that make it something other than pay.
 _NOT_PAY = frozenset((
@@ -59,7 +72,8 @@ _NOT_PAY = frozenset((
     "investments", "signing", "relocation", "referral", "discount", "customers", "users",
     "transactions", "loan", "loans", "assets", "plans", "plan", "price", "prices",
     "pricing", "cost", "costs", "subscription", "fee", "fees", "spend", "save", "saved", "savings",
-    "worth", "variable", "commission", "commissions", "tips",
+    "worth", "variable", "commission", "commissions", "tips", "premium", "premiums",
+    "differential", "differentials", "uplift", "supplement", "supplements", "overtime",
 ))
 # Extras after "+": "+ super", "+ bonus" (an open-ended "+" is followed by none of these).
 _EXTRA = frozenset((
@@ -67,6 +81,12 @@ _EXTRA = frozenset((
     "stock", "options", "shares", "rsus", "benefits", "overtime", "allowance", "allowances",
     "incentive", "incentives", "pension", "kiwisaver",
 ))
+# Words between a pay statement and a period at the end of its line that leave the period its
+# own: "$70k-$80k base + $70k-$80k variable (OTE $140k-$160k) per year".
+_BETWEEN_EXTRAS = _EXTRA | frozenset(("base", "variable", "ote", "on", "target", "plus", "and",
+                                      "with", "commission", "salary", "up", "to", "total"))
+_PERIOD_WORDS = {"year": "yearly", "month": "monthly", "week": "weekly", "day": "daily",
+                 "hour": "hourly"}
 _OPEN_BEFORE = frozenset((
     "up", "to", "upto", "from", "starting", "starts", "at", "least", "over", "above", "min",
     "minimum",
@@ -92,6 +112,7 @@ class _Token:
 class _Statement:
     text: str
     period: bool  # whether it states its own period
+    later: str | None = None  # the period at the end of its line, past extras: "yearly"
 
 
 def _tokens(line: str) -> list[_Token]:
@@ -132,13 +153,17 @@ def _word(tokens: list[_Token], at: int) -> str:
 
 
 def _statement(
-    line: str, tokens: list[_Token], at: int, pay_line: bool
+    line: str, tokens: list[_Token], at: int, pay_line: bool, later: list[str | None]
 ) -> tuple[int, _Statement | None]:
     """The statement starting at token `at`, if any, and the token to go on from."""
     first = _amount(tokens, at)
     if first is None:
         return at + 1, None
     end, currency, period = first
+    if not currency and end + 1 < len(tokens) and tokens[end].text == "-" and (
+        tokens[end + 1].kind == "word" and tokens[end + 1].start == tokens[end].end
+    ):
+        return end + 1, None  # a count in a compound: "a paid 30-minute break"
     is_range = False
     if end < len(tokens) and tokens[end].kind == "dash":
         second = _amount(tokens, end + 1)
@@ -171,7 +196,24 @@ def _statement(
     if not _OPEN_WORDS & {_word(tokens, index) for index in range(start, at)}:
         start = at
     text = line[tokens[start].start:tokens[last - 1].end]
-    return last, _Statement(text, period)
+    return last, _Statement(text, period, None if period else later[last])
+
+
+def _later_periods(tokens: list[_Token]) -> list[str | None]:
+    """For each token, the period ending the line past extras only, as one word ("yearly"):
+    the period of "$70k-$80k base + $70k-$80k variable (OTE $140k-$160k) per year". Read once,
+    from the end of the line."""
+    from jdwizard.checks.salary import period_of
+
+    later: list[str | None] = [None] * (len(tokens) + 1)
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        if token.kind in ("per", "adv"):
+            later[index] = _PERIOD_WORDS.get(period_of(token.text) or "")
+        elif not ((token.kind == "word" and token.text.lower() not in _BETWEEN_EXTRAS)
+                  or (token.kind == "punct" and token.text in ".;:!?")):
+            later[index] = later[index + 1]
+    return later
 
 
 def _year_like(tokens: list[_Token]) -> bool:
@@ -196,22 +238,27 @@ def _names_a_benefit(tokens: list[_Token], first: int, last: int) -> bool:
 
 def _statements(line: str, pay_line: bool) -> list[_Statement]:
     tokens = _tokens(line)
+    later: list[str | None] = (_later_periods(tokens) if pay_line
+                               else [None] * (len(tokens) + 1))
     found = []
     at = 0
     while at < len(tokens):
-        at, statement = _statement(line, tokens, at, pay_line)
+        at, statement = _statement(line, tokens, at, pay_line, later)
         if statement is not None:
             found.append(statement)
     return found
 
 
-def _with_label_period(line: str, statement: _Statement) -> str:
-    """"Hourly rate: $18.50" -> "$18.50 hourly": a period in the label belongs to the amount."""
+def _with_period(line: str, statement: _Statement) -> str:
+    """"Hourly rate: $18.50" -> "$18.50 hourly": a period in the label belongs to the amount,
+    and so does one ending the line past extras only."""
     if statement.period:
         return statement.text
     label = line[:line.find(statement.text)]
     periods = {word.lower() for word in _LABEL_PERIOD.findall(label)}
-    return f"{statement.text} {periods.pop()}" if len(periods) == 1 else statement.text
+    if len(periods) == 1:
+        return f"{statement.text} {periods.pop()}"
+    return f"{statement.text} {statement.later}" if statement.later else statement.text
 
 
 def _reads(text: str) -> bool:
@@ -220,6 +267,35 @@ def _reads(text: str) -> bool:
     except SalaryError:
         return False
     return True
+
+
+def pay_scale(text: str, pay_line: bool) -> str | None:
+    """The pay scale or grade `text` names ("GS-11", "Entgeltgruppe 9", "NHS Band 5"); on a pay
+    line (`pay_line`) a bare "Band 5" or "Grade 7" too. None when it names none."""
+    match = _SCALE.search(text) or (_SCALE_ON_PAY_LINE.search(text) if pay_line else None)
+    return " ".join(match.group(0).split()) if match else None
+
+
+def without_scale(text: str, pay_line: bool = True) -> str:
+    """`text` with the pay scale or grade it names blanked out ("GS-11" is not 11 dollars)."""
+    for pattern in (_SCALE, _SCALE_ON_PAY_LINE) if pay_line else (_SCALE,):
+        text = pattern.sub(lambda match: " " * len(match.group()), text)
+    return text
+
+
+def pay_scale_in_text(text: str) -> str | None:
+    """The first pay scale or grade a plain post names, as `pay_scale` reads each line (a pay
+    line: one with a pay word, or the line under a pay heading)."""
+    under_heading = False
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        has_pay_word = bool(_PAY_WORD.search(line))
+        found = pay_scale(line, under_heading or has_pay_word)
+        if found:
+            return found
+        under_heading = has_pay_word and len(line.split()) <= 4
+    return None
 
 
 def salary_in_text(text: str) -> str | None:
@@ -234,9 +310,10 @@ def salary_in_text(text: str) -> str | None:
             continue
         has_pay_word = bool(_PAY_WORD.search(line))
         pay_line = under_heading or has_pay_word
+        line = without_scale(line, pay_line)
         statements = _statements(line, pay_line)
         under_heading = has_pay_word and not statements
-        found = [_with_label_period(line, s) if pay_line else s.text for s in statements]
+        found = [_with_period(line, s) if pay_line else s.text for s in statements]
         (on_pay_lines if pay_line else elsewhere).extend(found)
     for candidate in (*on_pay_lines, *elsewhere):
         if _reads(candidate):

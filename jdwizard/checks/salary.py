@@ -46,12 +46,18 @@ _PERIOD = re.compile(
     r"|/\s*[ymwdh](?![a-z])"
 )
 _TIME_UNITS = r"(?:hours|hrs|days|weeks|wks|months|years|yrs|minutes|mins|hour|hr)"
-# Time worked or asked for, not pay: "40 hours per week", "3-5 years", "a 38-hour week".
+# Time worked or asked for, not pay: "40 hours per week", "3-5 years", "a 38-hour week",
+# "40 hours weekly", "hours: 40 per week": a yearly salary followed by weekly hours has one
+# period.
 _DURATION = re.compile(
     r"(?<![\d$€£¥₹.,])(?:\d+(?:[.,]\d+)?\s*(?:-|to)\s*)?\d+(?:[.,]\d+)?\s*\+?\s*-?\s*"
     r"(?:(?:hours|hrs|days|weeks|wks|months|years|yrs|minutes|mins)(?![a-z])"
     r"|(?:hour|hr|day|year)\s*(?:weeks?|shifts?|days?|months?|contracts?)(?![a-z]))"
-    r"(?:\s*(?:per|a|an|each|every|/)\s*(?:week|wk|day|month|fortnight|shift|year)(?![a-z]))?"
+    r"(?:(?:\s+of\s+work)?\s*(?:per|a|an|each|every|/)\s*(?:week|wk|day|month|fortnight|shift"
+    r"|year)(?![a-z])|\s*(?:weekly|daily|monthly|fortnightly)(?![a-z]))?"
+    # "hours: 40 per week", "hours: 37.5 a week"
+    r"|\b(?:hours|hrs)\s*:\s*\d+(?:[.,]\d+)?(?:\s*(?:per|a|an|/)\s*(?:week|wk|day|month"
+    r"|fortnight)(?![a-z])|\s*(?:weekly|daily))?"
 )
 _PERCENT = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*%")
 _EXTRA_WORDS = (
@@ -253,6 +259,13 @@ def _period(units: list[str]) -> str | None:
             f" e.g. {EXAMPLE}."
         )
     return periods[0] if periods else None
+
+
+def period_of(unit: str) -> str | None:
+    """The period a unit as typed names ("per year", "/hr", "annually", "a mile"), or None when
+    it names none."""
+    match = _PERIOD.search(_SPACES.sub(" ", unit.strip().lower()))
+    return _unit_period(match.group(0)) if match else None
 
 
 def _unit_period(unit: str) -> str:
