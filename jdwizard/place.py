@@ -21,6 +21,18 @@ _DOTTED = ((re.compile(r"\bD\.\s?C\.?"), "DC"), (re.compile(r"\bU\.S\.A\b\.?"), 
            (re.compile(r"\bU\.S\b\.?"), "US"), (re.compile(r"\bU\.K\b\.?"), "UK"),
            (re.compile(r"\bSt\.\s"), "St "))
 _REMOTE = re.compile(r"(?<!\bno )(?<!\bnot )\b(?:remote|work from home|wfh)\b", re.IGNORECASE)
+# Prose that makes a capitalised name a place of the job: "in Chicago", "our Chicago office".
+_PROSE_RUN = re.compile(
+    r"[A-Z][^\W\d_]*(?:['’][^\W\d_]+)?(?:[ \t]+(?:of[ \t]+)?[A-Z][^\W\d_]*){0,3}")
+_BEFORE_PLACE = frozenset({"in", "at", "from", "near", "around", "across", "throughout", "our",
+                           "outside", "based", "downtown", "within"})
+_AFTER_PLACE = frozenset({"office", "offices", "hq", "headquarters", "studio", "campus", "hub",
+                          "site", "warehouse", "store", "clinic", "branch", "area", "metro",
+                          "location", "facility", "plant", "team", "based"})
+_CODE_AFTER = re.compile(r",[ \t]*(?:[A-Z]{2}\b|[A-Z][^\W\d_]+(?:[ \t][A-Z][^\W\d_]+)?)")
+_THE = re.compile(r"^The\s+")
+_WINDOW = 40  # characters read either side of a name for the words around it
+_JOINED = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*")
 # Words around a place that are not part of it ("CO (Hybrid)", "Remote in the US").
 _NOT_PLACE = frozenset({"remote", "hybrid", "onsite", "on", "site", "office", "in", "the",
                         "only", "fully", "based", "first", "from", "home", "work", "or", "and",
@@ -224,3 +236,38 @@ def resolve(location: str) -> list[Place]:
             seen.add(identity)
             places.append(place)
     return places
+
+
+def mentioned_in_prose(text: str) -> list[str]:
+    """Places a text names in its prose as where work happens ("our Chicago office", "teams in
+    Berlin and Lisbon"), each with the region after it if any ("Portland, OR"): a capitalised
+    known name after "in", "at", "from", "our", ... or before "office", "HQ", "area", ...;
+    after "and", "or" or a comma when the name before it counted. Names alone ("Victoria
+    leads the team", "Washington Post") are not places here."""
+    tables = _tables()
+    found: list[str] = []
+    for pattern, replacement in _DOTTED:
+        text = pattern.sub(replacement, text)
+    for line in text.splitlines():
+        counted_end = -1
+        for match in _PROSE_RUN.finditer(line):
+            name = _THE.sub("", match.group())
+            first, _, rest = name.partition(" ")
+            opens = first.lower() in _BEFORE_PLACE and bool(rest)  # "In Denver", "Our Denver"
+            name = rest if opens else name
+            region = _CODE_AFTER.match(line, match.end())
+            known = any(hit.written not in tables.codes
+                        for hit in _scan(name.split(), 0, tables))
+            if not known and not (region and region.group().strip(", \t") in tables.codes):
+                continue
+            # a word either side, read in a window: each match costs the same on a long line
+            before = line[max(0, match.start() - _WINDOW):match.start()].split()
+            after = line[match.end():match.end() + _WINDOW].split()
+            previous = before[-1].lower().strip(",") if before else ""
+            following = after[0].lower().strip(".,;:!?)") if after else ""
+            joined = (0 <= match.start() - counted_end <= _WINDOW
+                      and _JOINED.fullmatch(line, counted_end, match.start()))
+            if opens or previous in _BEFORE_PLACE or following in _AFTER_PLACE or joined:
+                found.append(name + (region.group() if region else ""))
+                counted_end = region.end() if region else match.end()
+    return list(dict.fromkeys(found))

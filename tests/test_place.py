@@ -89,3 +89,48 @@ def test_each_place_once_and_city_homes():
     assert places("NYC / Manhattan / Brooklyn, NY") == [NYC]
     assert city_home("Columbus") == "US-OH" and city_home("Vienna") is None
     assert city_home("Nowhere") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mentioned"),
+    [
+        ("You'll work from our Chicago office.", ["Chicago"]),
+        ("Our Chicago office is next to the river.", ["Chicago"]),
+        ("Teams in Berlin and Lisbon, and London.", ["Berlin", "Lisbon", "London"]),
+        ("Our office in Portland, OR is new.", ["Portland, OR"]),  # a town the data lacks
+        ("In Denver, CO we build freight software.", ["Denver, CO"]),
+        ("We moved to a bigger space in Washington, D.C. last year.", ["Washington, DC"]),
+        ("The Denver team ships every day.", ["Denver"]),
+        # A name alone is not a place of the job.
+        ("Victoria leads the team.", []),
+        ("You will report to Austin, our CTO.", []),
+        ("We read the Washington Post.", []),
+        ("Acme is a Delaware corporation.", []),
+        ("Join us in building things.", []),
+        ("Hybrid (3 days a week in our LoDo office)", []),
+    ],
+)
+def test_places_mentioned_in_prose(text, mentioned):
+    from jdwizard.place import mentioned_in_prose
+
+    assert mentioned_in_prose(text) == mentioned
+
+
+@pytest.mark.parametrize("unit", ["In Denver and ", "our Chicago office, ", "A B C D E F ",
+                                  "Denver, CO " * 3 + "\n"])
+def test_prose_places_are_read_in_time_that_grows_with_the_text(unit):
+    import time
+
+    from jdwizard.place import mentioned_in_prose
+
+    def fastest(text: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            mentioned_in_prose(text)
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, large = unit * (2_000 // len(unit)), unit * (40_000 // len(unit))
+    ratio = min(fastest(large) / max(fastest(small), 1e-6) for _ in range(2))
+    assert ratio < 60  # linear: about 20 for 20 times the text; quadratic: about 400
