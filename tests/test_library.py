@@ -435,3 +435,28 @@ def test_user_templates_start_without_jinja2_once_indexed(isolated_home):
             "lists = load_start_lists(None); assert 'acme-backend' in lists.library.ids")
     assert loads_jinja2(code, isolated_home)
     assert not loads_jinja2(code, isolated_home)
+
+
+def test_the_index_keeps_what_another_run_listed_and_drops_what_is_gone(tmp_path, monkeypatch):
+    """Starts with and without a shared folder do not undo each other's indexing; a template
+    deleted leaves the index at the next start."""
+    from jdwizard.template import library
+    from jdwizard.template.index import index_path
+
+    shared = tmp_path / "shared"
+    shutil.copytree(user_copy("team-one").parent, shared)
+    shutil.rmtree(user_templates_dir())
+    monkeypatch.setenv("JDWIZARD_TEMPLATE_PATH", str(shared))
+    assert "team-one" in load_library().ids
+    monkeypatch.delenv("JDWIZARD_TEMPLATE_PATH")
+    library._memo.clear()
+    assert "team-one" not in load_library().ids
+    assert str(shared / "team-one") in json.loads(index_path().read_text("utf-8"))["entries"]
+    monkeypatch.setenv("JDWIZARD_TEMPLATE_PATH", str(shared))
+    library._memo.clear()
+    monkeypatch.setattr(library, "load_template", lambda *args, **kwargs: 1 / 0)
+    assert "team-one" in load_library().ids  # from the index
+    shutil.rmtree(shared / "team-one")
+    monkeypatch.delenv("JDWIZARD_TEMPLATE_PATH")
+    load_library()
+    assert str(shared / "team-one") not in json.loads(index_path().read_text("utf-8"))["entries"]

@@ -120,11 +120,15 @@ class TemplateIndex:
         self._changed = True
 
     def save(self) -> None:
-        """Write the index if this run added to it or no longer needs some of it: only the
-        folders this run found are kept. A failure to write only costs the next start time."""
-        if not self._changed and self._used == set(self._entries):
+        """Write the index if this run added to it, or some of it is for a template no longer
+        there. The entries of templates this run did not list but that are still there are
+        kept (another JDWIZARD_TEMPLATE_PATH, say). Failing to write only costs the next
+        start time."""
+        kept = {key for key in set(self._entries) - self._used
+                if Path(key, TEMPLATE_FILE).is_file()}
+        if not self._changed and len(kept) + len(self._used) == len(self._entries):
             return
-        entries = {key: self._entries[key] for key in sorted(self._used)}
+        entries = {key: self._entries[key] for key in sorted(self._used | kept)}
         try:
             atomic_write_text(self.path, json.dumps(
                 {"format": FORMAT, "code": code_stamp(), "entries": entries},
