@@ -122,6 +122,39 @@ def skeleton_spec(path: Path) -> None:
     path.write_text(json.dumps(spec), encoding="utf-8")
 
 
+SHARED_TEMPLATES = 30
+
+
+def shared_library(root: Path) -> None:
+    """A shared template folder of SHARED_TEMPLATES templates, copies of the built-in ones
+    under other ids in eight families: a team's library on top of the built-in one."""
+    import re
+    import shutil
+
+    from jdwizard.template.library import template_folders
+
+    builtins = template_folders()
+    for number in range(SHARED_TEMPLATES):
+        folder = root / f"team-{number:02d}"
+        source = builtins[number % len(builtins)]
+        shutil.copytree(source, folder)
+        meta = folder / "template.toml"
+        text = meta.read_text("utf-8")
+        text = re.sub(r'(?m)^id = ".*"', f'id = "team-{number:02d}"', text, count=1)
+        text = re.sub(r'(?m)^category = ".*"', f'category = "Family {number % 8}"', text,
+                      count=1)
+        meta.write_text(text, "utf-8")
+
+
+def shared_skeleton_spec(path: Path, root: Path) -> None:
+    """The skeleton's spec for the start screen listing the shared folder `root` too."""
+    os.environ["JDWIZARD_TEMPLATE_PATH"] = str(root)
+    try:
+        skeleton_spec(path)
+    finally:
+        del os.environ["JDWIZARD_TEMPLATE_PATH"]
+
+
 def screens_spec() -> dict[str, object]:
     from jdwizard.template.engine import Renderer
     from jdwizard.template.library import load_library
@@ -196,9 +229,11 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[dict[str, float], in
 class Series:
     """The runs of one command: each moment's samples, and the highest peak memory."""
 
-    def __init__(self, command: list[str], fresh: Path | None = None) -> None:
+    def __init__(self, command: list[str], fresh: Path | None = None,
+                 env: dict[str, str] | None = None) -> None:
         self.command = command
         self.fresh = fresh  # a draft the command creates, removed before each run
+        self.env = env  # its own environment, if not the run's
         self.times: dict[str, list[float]] = {}
         self.peak = 0
 
@@ -206,7 +241,7 @@ class Series:
         if self.fresh is not None:  # the draft and its document, as a new draft needs
             self.fresh.unlink(missing_ok=True)
             self.fresh.with_suffix(".md").unlink(missing_ok=True)
-        moments, memory = timed(self.command, env)
+        moments, memory = timed(self.command, self.env or env)
         for name, seconds in moments.items():
             self.times.setdefault(name, []).append(seconds)
         self.peak = max(self.peak, memory)
@@ -290,7 +325,9 @@ def main() -> int:
     subprocess.run([python, "-m", "compileall", "-q", str(Path(__file__).parents[1] / "jdwizard")],
                    check=True)
     with tempfile.TemporaryDirectory() as scratch:
-        env = dict(os.environ, JDWIZARD_HOME=str(Path(scratch) / "home"))
+        os.environ["JDWIZARD_HOME"] = str(Path(scratch) / "home")  # here too: the index
+        os.environ.pop("JDWIZARD_TEMPLATE_PATH", None)  # the built-in templates, but below
+        env = dict(os.environ)
         draft = Path(scratch) / "draft.toml"
         draft.write_text(textwrap.dedent(DRAFT), encoding="utf-8")
         print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, {repeats} runs each")
@@ -305,7 +342,15 @@ def main() -> int:
         skeleton_script = str(Path(__file__).with_name("skeleton.py"))
         field_alone = Series([python, skeleton_script, str(spec), "field"])
         start_alone = Series([python, skeleton_script, str(spec), "start"])
-        run_interleaved([bare, new, field_alone, start, start_alone, render], env, repeats)
+        shared = Path(scratch) / "hiring-templates"
+        shared_library(shared)
+        shared_spec = Path(scratch) / "skeleton-shared.json"
+        shared_skeleton_spec(shared_spec, shared)
+        shared_env = dict(env, JDWIZARD_TEMPLATE_PATH=str(shared))
+        library_start = Series([python, "-c", JDWIZARD, "StartScreen", "-"], env=shared_env)
+        library_alone = Series([python, skeleton_script, str(shared_spec), "start"])
+        run_interleaved([bare, new, field_alone, start, start_alone, library_start,
+                         library_alone, render], env, repeats)
         baseline = statistics.median(bare.times["mounted"])
         to_exit = statistics.median(bare.times["exit"])
         print(f"{'baseline: bare Textual app, on mount':44} {baseline * 1000:8.1f} ms "
@@ -315,6 +360,8 @@ def main() -> int:
             start_figure("jdwizard new backend-engineer: first field", new.times,
                          field_alone.times, baseline),
             start_figure("jdwizard: start screen", start.times, start_alone.times, baseline),
+            start_figure(f"  with {SHARED_TEMPLATES} shared templates more", library_start.times,
+                         library_alone.times, baseline),
             line("jdwizard render DRAFT (to exit)", statistics.median(render.times["exit"]),
                  baseline, 1.0, spread_of(render.times["exit"])),
         ]
