@@ -3,13 +3,15 @@ they ask of the stated pay (a range or a fixed rate, Ontario's width, BC's open-
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from jdwizard.checks.pay import check_pay, jurisdictions, location_in_text, rules
-from jdwizard.checks.post import check_text
+from jdwizard.checks.post import check_draft, check_text
 from jdwizard.cli import main
+from jdwizard.template.engine import Renderer
 
 DAY = date(2026, 12, 1)  # "today" for these tests: every listed law but Columbus in force
 
@@ -176,3 +178,184 @@ def test_check_on_small_posts_names_the_right_rules(tmp_path, capsys, post, show
     out = capsys.readouterr().out
     assert all(text in out for text in shown), out
     assert not any(text in out for text in not_shown), out
+
+
+DENVER = "# Engineer\n\nLocation: Denver, CO\n\nSalary: $90k-$100k per year\n\nHealth insurance.\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "has_one"),
+    [
+        ("Apply by 15 January 2027.", True),
+        ("Apply by January 15.", True),
+        ("Applications close on 30 January.", True),
+        ("Deadline: 3 March 2027", True),
+        ("Application deadline 3 March", True),
+        ("This role is open until filled.", True),
+        ("Applications are open until the role is filled.", True),
+        ("We are accepting applications until 1 May.", True),
+        ("We review applications on a rolling basis.", True),
+        ("Apply by email to jobs@acme.example.", False),
+        ("Apply through this posting with your CV.", False),
+        ("You work well under tight deadlines.", False),
+    ],
+)
+def test_colorado_asks_for_an_application_deadline(line, has_one):
+    from jdwizard.checks.pay import deadline_in_text
+
+    assert deadline_in_text(line) is has_one
+    findings = check_text(f"{DENVER}\n{line}\n").findings
+    deadline = [f for f in findings if f.id == "pay-deadline"]
+    assert bool(deadline) is not has_one
+    if deadline:
+        assert deadline[0].severity == "warning" and "Colorado" in deadline[0].message
+        assert "application deadline" in deadline[0].suggestion
+        assert "open until filled" in deadline[0].suggestion
+    no_colorado = check_text(DENVER.replace("Denver, CO", "Austin, TX") + line).findings
+    assert "pay-deadline" not in ids(no_colorado)
+
+
+def test_a_draft_answers_the_deadline_in_its_apply_by_field(backend):
+    answers = {f.name: f.sample for f in backend.fields if f.sample}
+    answers.update(location="Denver, CO", apply_by="")
+    deadline = [f for f in check_draft(backend, answers).findings if f.id == "pay-deadline"]
+    assert deadline and deadline[0].field == "apply_by"
+    assert "the Apply by field" in deadline[0].suggestion
+    for apply_by in ("2027-01-15", "open until filled"):
+        answers["apply_by"] = apply_by
+        assert "pay-deadline" not in ids(check_draft(backend, answers).findings)
+    # A body that does not show the field: its answer counts, if it reads as a deadline.
+    quiet = replace(backend, body=backend.body.replace("{{ apply_by }}", ""))
+    for apply_by, told in [("2099-01-15", False), ("open until filled", False), ("soon", True),
+                           ("", True)]:
+        answers["apply_by"] = apply_by
+        assert ("pay-deadline" in ids(check_draft(quiet, answers).findings)) is told, apply_by
+
+
+@pytest.mark.parametrize(
+    ("typed", "employees"),
+    [("about 120 people", 120), ("120", 120), ("1,200", 1200), ("50-200", 200),
+     ("500+", 500), ("10k+ employees", 10_000), ("fewer than 50", 49), ("a few", None), ("", None)],
+)
+def test_a_company_size_as_typed(typed, employees):
+    from jdwizard.checks.pay import read_employees
+
+    assert read_employees(typed) == employees
+
+
+@pytest.mark.parametrize(
+    ("text", "employees"),
+    [("We're a team of about 120 people.", 120), ("We have 1,200 employees.", 1200),
+     ("Acme, a company of 30, builds boats.", 30), ("You join a team of 6 engineers.", None),
+     ("Our app serves 40M users.", None)],
+)
+def test_a_company_size_a_post_states(text, employees):
+    from jdwizard.checks.pay import employees_in_text
+
+    assert employees_in_text(text) == employees
+
+
+HONOLULU = "# Nurse\n\nLocation: Honolulu, HI\n\nPay: $40-$50 per hour\n"
+
+
+def test_the_company_size_decides_for_text_and_draft(backend):
+    assert check_text(HONOLULU).pay.rules == ("Hawaii",)  # unknown: the rule, and who it covers
+    small = check_text(HONOLULU, employees=12)
+    assert small.pay.rules == () and "pay-size" in ids(small.findings)
+    assert check_text(HONOLULU + "\nWe're a team of 12.\n").pay.rules == ()
+    assert check_text(HONOLULU + "\nWe're a team of 12.\n", employees=80).pay.rules == (
+        "Hawaii",)  # the size given wins over the post's
+    answers = {f.name: f.sample for f in backend.fields if f.sample}
+    answers["location"] = "Honolulu, HI"
+    for size, names in [("about 12 people", ()), ("50-200", ("Hawaii",)), ("", ("Hawaii",))]:
+        answers["company_size"] = size
+        assert check_draft(backend, answers).pay.rules == names, size
+
+
+def test_a_place_only_mentioned_in_prose_counts_at_lower_confidence():
+    post = ("# Engineer\n\nLocation: Austin, TX\n\nYou'll often visit our Chicago office.\n\n"
+            "Salary: $90k-$100k per year\n")
+    report = check_text(post)
+    illinois = [f for f in report.findings if f.id == "pay-rule:illinois"]
+    assert illinois[0].confidence == "low" and report.pay.rules == ()
+    assert "The post mentions Chicago; if the role can be done there" in illinois[0].message
+    stated = check_text(post.replace("Austin, TX", "Chicago, IL"))
+    assert [f.confidence for f in stated.findings if f.id == "pay-rule:illinois"] == ["high"]
+    assert stated.pay.rules == ("Illinois",)
+
+
+def test_a_post_naming_no_place_is_told_for_text_and_draft(backend):
+    answers = {f.name: f.sample for f in backend.fields if f.sample}
+    answers["location"] = ""
+    draft = [f for f in check_draft(backend, answers).findings if f.id == "location-missing"]
+    assert draft and draft[0].field == "location"
+    text = check_text(Renderer(backend).render(answers))
+    assert "location-missing" in ids(text.findings)
+    answers["about_team"] = "You'll work from our Chicago office."
+    message = [f.message for f in check_draft(backend, answers).findings
+               if f.id == "location-missing"]
+    assert message and "it mentions Chicago" in message[0]
+
+
+@pytest.mark.parametrize(
+    ("salary", "period_finding", "salary_read"),
+    [
+        ("$120,000", "pay-period-yearly", "USD 120,000 per year"),
+        ("$150k-190k", "pay-period-yearly", "USD 150,000–190,000 per year"),
+        ("£45,000 - £52,000", "pay-period-yearly", "GBP 45,000–52,000 per year"),
+        ("SEK 550 000", "pay-period-yearly", "SEK 550,000 per year"),
+        ("€3.500 - €4.000", "pay-period", "EUR 3,500–4,000"),  # a month's pay, perhaps
+        ("SEK 45 000", "pay-period", "SEK 45,000"),
+        ("¥5,000,000", "pay-period", "JPY 5,000,000"),  # not guessed for every currency
+        ("$45", "pay-period", "USD 45"),
+    ],
+)
+def test_a_large_amount_with_no_period_is_read_as_yearly(salary, period_finding, salary_read):
+    findings, verdict = check_pay(salary, "", today=DAY)
+    period = [f for f in findings if f.id.startswith("pay-period")]
+    assert [f.id for f in period] == [period_finding] and verdict.salary == salary_read
+    if period_finding == "pay-period-yearly":
+        assert period[0].severity == "info" and verdict.status == "ok"
+        assert "read as a yearly salary" in period[0].message
+    else:
+        assert period[0].severity == "warning" and verdict.status == "incomplete"
+
+
+@pytest.mark.parametrize(
+    ("salary", "wide"),
+    [
+        ("$30-$60 per hour", "about 62,400 a year over 2,080 hours (40 a week)"),
+        ("$30-$50 per hour", None),  # 41,600 a year
+        ("$4,000-$9,000 per month", "about 60,000 a year over 12 months"),
+        ("$100-$150 per hour", None),  # over 200,000 a year at the top: not limited
+        ("$60,000-$120,000", "60,000 wide;"),  # read as yearly
+    ],
+)
+def test_ontario_width_limit_for_hourly_and_monthly_rates(salary, wide):
+    findings, _ = check_pay(salary, "Toronto, ON", today=DAY)
+    found = [f.message for f in findings if f.id == "pay-range-wide"]
+    assert (wide in found[0]) if wide else not found, found
+
+
+def test_a_bare_dollar_in_canada_is_the_canadian_dollar():
+    assert check_pay("$30-$40 per hour", "Toronto, ON", today=DAY)[1].salary == (
+        "CAD 30–40 per hour")
+    assert check_pay("US$30-$40 per hour", "Toronto, ON", today=DAY)[1].salary == (
+        "USD 30–40 per hour")
+    assert check_pay("$30-$40 per hour", "Denver, CO", today=DAY)[1].salary == (
+        "USD 30–40 per hour")
+
+
+@pytest.mark.parametrize(
+    ("salary", "location", "severity"),
+    [("GS-11", "Washington, DC", "warning"), ("Band 5", "", "info"),
+     ("Entgeltgruppe 9", "Berlin", "warning")],
+)
+def test_pay_stated_by_a_scale_is_reported_as_such(salary, location, severity):
+    findings, verdict = check_pay(salary, location, salary_field="salary", today=DAY)
+    scale = [f for f in findings if f.id == "pay-scale"]
+    assert scale and scale[0].severity == severity and salary in scale[0].message
+    assert verdict.status == "incomplete" and verdict.salary == f"pay scale: {salary}"
+    assert "pay-invalid" not in ids(findings) and "pay-missing" not in ids(findings)
+    report = check_text(f"# Analyst\n\nLocation: {location}\n\nSalary: {salary}\n")
+    assert report.pay == verdict

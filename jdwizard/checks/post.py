@@ -6,16 +6,28 @@ Pure and Textual-free. `check_draft` checks a template's answers and rendered do
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from jdwizard.checks.finding import Finding, Severity
 from jdwizard.checks.gender import GenderCoding, code, describe
-from jdwizard.checks.pay import PayVerdict, check_pay, location_in_text
-from jdwizard.checks.pay_text import salary_in_text
+from jdwizard.checks.pay import (
+    PayVerdict,
+    benefits_in_text,
+    check_pay,
+    deadline_in_text,
+    employees_in_text,
+    read_employees,
+    stated_location,
+    workplace_in_text,
+)
+from jdwizard.checks.pay_text import pay_scale_in_text, salary_in_text
 from jdwizard.checks.readability import Readability, measure
+from jdwizard.checks.reviewer import reviewer_findings
 from jdwizard.checks.terms import check_terms
 from jdwizard.checks.unfilled import check_leftovers, check_required
+from jdwizard.place import mentioned_in_prose
 from jdwizard.template.model import Field, Template
 from jdwizard.template.roles import PAY_ROLES, Role
 
@@ -23,6 +35,15 @@ WORDS_RANGE = (300, 700)  # Textio, Ongig, Paycor (shared/data/pay-transparency.
 MIN_READING_EASE = 60.0  # Flesch: 60+ is plain English
 MAX_WORDS_PER_SENTENCE = 13.0
 MAX_POST_BYTES = 1_000_000  # the most `jdwizard check` reads: a real post is 5-30 KB
+# The checks read English: a text with fewer of its most common words than this is told so.
+_ENGLISH = frozenset((
+    "the", "and", "to", "of", "a", "in", "you", "we", "our", "for", "with", "is", "are", "will",
+    "be", "on", "your", "as", "at", "this", "that", "or", "an", "it", "by", "from", "have", "who",
+    "what", "how", "us", "can", "all", "not", "if", "they", "their", "about", "work", "team",
+))
+_MIN_ENGLISH_SHARE = 0.12  # English prose runs at 35-50 %; German or Spanish under 5 %
+_MIN_WORDS_FOR_LANGUAGE = 40
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 GENDER_SOURCE = "Gaucher, Friesen & Kay (2011); word lists from the open-source gender-decoder"
 
 __all__ = ["Finding", "Report", "Severity", "check_draft", "check_field", "check_text"]
@@ -60,8 +81,37 @@ class Report:
         }
 
 
-def check_text(text: str) -> Report:
-    """Check a finished job post given as Markdown or plain text."""
+@dataclass(frozen=True)
+class _PayFacts:
+    """What the pay check reads of a post: from its text, or a draft's answers over its text."""
+
+    salary: str | None
+    scale: str | None
+    location: str
+    mentioned: str
+    work_type: str
+    benefits: bool
+    deadline: bool
+    employees: int | None
+
+
+def _facts_of_text(text: str, employees: int | None) -> _PayFacts:
+    """The pay facts a plain post states: its pay, places, workplace, benefits, deadline and
+    (unless given) the company's size."""
+    location = stated_location(text)
+    title = next((line for line in text.splitlines() if line.strip()), "")
+    return _PayFacts(
+        salary_in_text(text), pay_scale_in_text(text), location,
+        "; ".join(mentioned_in_prose(text)),
+        " ".join(part for part in (title, location, workplace_in_text(text)) if part),
+        benefits_in_text(text), deadline_in_text(text),
+        employees if employees is not None else employees_in_text(text))
+
+
+def check_text(text: str, employees: int | None = None) -> Report:
+    """Check a finished job post given as Markdown or plain text (HTML read without its tags:
+    `checks.html_text`). `employees` is the company's size when known (else read from the
+    post, if it says it): a pay law whose threshold it falls under is not applied."""
     findings = check_leftovers(text, notes=Severity.WARNING)
     if not text.strip():
         findings.append(Finding("empty", Severity.ERROR, None, "The post is empty.",
@@ -69,19 +119,23 @@ def check_text(text: str) -> Report:
     findings += check_terms(text, None)
     gender = code(text)
     findings += _gender_findings(gender, None)
-    location = location_in_text(text)
-    title = next((line for line in text.splitlines() if line.strip()), "")
-    pay_findings, verdict = check_pay(salary_in_text(text), location, f"{title} {location}",
-                                      salary_field=None, location_field=None,
-                                      work_type_field=None, benefits_field=None)
+    facts = _facts_of_text(text, employees)
+    pay_findings, verdict = check_pay(
+        facts.salary, facts.location, facts.work_type, benefits_given=facts.benefits,
+        deadline_given=facts.deadline, scale=facts.scale, mentioned=facts.mentioned,
+        employees=facts.employees)
     findings += pay_findings
+    findings += reviewer_findings(text)
     readability = measure(text)
     findings += _length_findings(readability)
+    findings += _language_findings(text)
     return Report(findings, gender, readability, verdict)
 
 
 def check_draft(template: Template, answers: Mapping[str, str]) -> Report:
-    """Check a draft: its answers field by field, and the document they render."""
+    """Check a draft: its answers field by field, and the document they render. The post-wide
+    checks read the document as `check_text` does, so that a draft and the document rendered
+    from it get the same verdict; the answers say which field a finding belongs to."""
     from jdwizard.template.engine import Renderer
 
     segments = Renderer(template).segments(answers)
@@ -90,21 +144,27 @@ def check_draft(template: Template, answers: Mapping[str, str]) -> Report:
     findings = check_required(template, answers)
     missing = {finding.field for finding in findings}
     findings += check_leftovers(fixed_text)
+    terms: list[Finding] = []
     for item in template.fields:
         value = answers.get(item.name, "")
         if value.strip() and item.name not in missing:
             findings += check_leftovers(value, field=item.name, notes=Severity.WARNING)
-            findings += check_terms(value, item.name)
+            terms += check_terms(value, item.name)
+    # the words of the template's own text, and of defaults, count as the document's
+    found = {finding.id for finding in terms}
+    findings += terms + [f for f in check_terms(document, None) if f.id not in found]
     gender = code(document)
     findings += _gender_findings(gender, None)
-    pay_findings, verdict = _pay(template, answers)
+    pay_findings, verdict = _pay(template, answers, document)
     salary = template.field_for(Role.SALARY)
     findings += pay_findings
     if salary is not None and any(f.id == "pay-missing" for f in pay_findings):
         # one line for an empty salary, not two
         findings = [f for f in findings if not (f.id == "unfilled" and f.field == salary.name)]
+    findings += reviewer_findings(document)
     readability = measure(document)
     findings += _length_findings(readability)
+    findings += _language_findings(document)
     return Report(findings, gender, readability, verdict, code(fixed_text))
 
 
@@ -136,22 +196,66 @@ def check_field(template: Template, item: Field, answers: Mapping[str, str]) -> 
     return findings
 
 
-def _pay(template: Template, answers: Mapping[str, str]) -> tuple[list[Finding], PayVerdict]:
-    """The pay findings of a draft, from the answers to the fields playing the pay roles."""
+def _pay(template: Template, answers: Mapping[str, str], document: str | None = None,
+         ) -> tuple[list[Finding], PayVerdict]:
+    """The pay findings of a draft, from the answers to the fields playing the pay roles, and
+    what its `document` states besides (None: the answers alone, as while typing)."""
+    from jdwizard.template.answers import is_answered
+
+    text = _facts_of_text(document or "", None)
     salary = template.field_for(Role.SALARY)
     benefits = template.field_for(Role.BENEFITS)
     location = template.field_for(Role.LOCATION)
     work_type = template.field_for(Role.WORK_TYPE)
+    deadline = template.field_for(Role.DEADLINE)
+    employees = read_employees(template.answer_for(Role.COMPANY_SIZE, answers))
     return check_pay(
-        answers.get(salary.name, "") if salary is not None else None,
-        template.answer_for(Role.LOCATION, answers),
-        template.answer_for(Role.WORK_TYPE, answers),
-        benefits_given=benefits is None or bool(answers.get(benefits.name, "").strip()),
+        answers.get(salary.name, "") if salary is not None else text.salary,
+        _joined(template.answer_for(Role.LOCATION, answers), text.location),
+        _joined(template.answer_for(Role.WORK_TYPE, answers), text.work_type),
+        benefits_given=(benefits is None and document is None) or text.benefits
+        or (benefits is not None and is_answered(benefits, answers)),
+        deadline_given=text.deadline or _reads_as_deadline(template.answer_for(Role.DEADLINE,
+                                                                               answers)),
+        scale=text.scale, mentioned=text.mentioned,
         salary_field=salary.name if salary is not None else None,
         location_field=location.name if location is not None else None,
         work_type_field=work_type.name if work_type is not None else None,
         benefits_field=benefits.name if benefits is not None else None,
+        deadline_field=deadline.name if deadline is not None else None,
+        employees=employees if employees is not None else text.employees,
     )
+
+
+def _reads_as_deadline(answer: str) -> bool:
+    """Whether a deadline answer reads as a day or as "open until filled" (jdwizard.deadline);
+    one it cannot read is the field's own problem to show, and no deadline."""
+    from datetime import date
+
+    from jdwizard.deadline import read_deadline
+
+    deadline = read_deadline(answer, date.today())
+    return deadline is not None and deadline.problem is None
+
+
+def _joined(*parts: str) -> str:
+    """The non-blank parts, each once, joined by "; "."""
+    return "; ".join(dict.fromkeys(part.strip() for part in parts if part.strip()))
+
+
+def _language_findings(text: str) -> list[Finding]:
+    """An info finding on a text that is clearly not English: the checks read English."""
+    words = [word.lower() for word in _WORDS.findall(text)]
+    if len(words) < _MIN_WORDS_FOR_LANGUAGE:
+        return []
+    share = sum(word in _ENGLISH for word in words) / len(words)
+    if share >= _MIN_ENGLISH_SHARE:
+        return []
+    return [Finding(
+        "not-english", Severity.INFO, None,
+        "This post does not read as English: the checks read English, so their word lists, "
+        "pay reading and readability figures may not fit it.",
+        "Check its wording, pay and places by hand.")]
 
 
 def _gender_findings(gender: GenderCoding, field_name: str | None) -> list[Finding]:
