@@ -177,3 +177,34 @@ def test_a_drafts_dismissals_stay_out_of_its_documents(tmp_path, capsys, format_
     out = capsys.readouterr().out
     assert "rockstar logistics" in out
     assert "jdwizard: ignore" not in out and "term:rockstar" not in out
+
+
+def test_employees_leaves_out_a_law_the_company_is_too_small_for(tmp_path, capsys):
+    post = write(tmp_path / "post.md", POST)
+    code, report = run_json(capsys, str(post))
+    assert "New York City" in report["pay"]["rules"]
+    code, report = run_json(capsys, str(post), "--employees", "3")  # NYC: 4 or more
+    assert "New York City" not in report["pay"]["rules"]
+    assert main(["check", str(post), "--employees", "0"]) == 1
+    assert "--employees 0: give the company's number" in capsys.readouterr().err
+
+
+def test_an_html_post_is_read_without_its_tags_and_keeps_its_comments(tmp_path, capsys):
+    page = write(tmp_path / "post.html",
+                 "<h1>Warehouse Associate</h1><p>Location: Brooklyn, NY</p>"
+                 "<p>We want a <strong>ninja</strong> and a rockstar.</p>"
+                 "<!-- jdwizard: ignore term:rockstar -->")
+    code, report = run_json(capsys, str(page))
+    ninja = next(f for f in report["findings"] if f["id"] == "term:ninja")
+    assert ninja["context"] == "We want a ninja and a rockstar."  # no <strong> left
+    assert [d["finding"]["id"] for d in report["dismissed"]] == ["term:rockstar"]
+
+
+def test_a_draft_is_read_up_to_a_drafts_own_limit(tmp_path, capsys):
+    """A draft may be larger than the 1 MB a post may be: it is still checked (the long answer
+    is one the template does not use, which the checks pass over)."""
+    path = draft(tmp_path / "long.toml", old_notes="a shop. " * 140_000)  # 1.1 MB
+    assert path.stat().st_size > 1_000_000
+    main(["check", str(path)])
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"Checked {path}") and not captured.err

@@ -137,14 +137,17 @@ def check(args: argparse.Namespace) -> int:
     paths: list[Path] = args.paths
     if sum(str(path) == "-" for path in paths) > 1:
         raise UserError("- (standard input) can be given once; name the other posts' files")
+    if args.employees is not None and args.employees < 1:
+        raise UserError(f"--employees {args.employees}: give the company's number of employees, "
+                        "e.g. --employees 120")
     if len(paths) == 1:  # as before: a problem with the one file is the command's error
-        result = check_file(paths[0], args.profile)
+        result = check_file(paths[0], args.profile, args.employees)
         print(as_json(result.to_json(with_path=False)) if args.json else format_checked(result))
         return 1 if result.failed else 0
     results = []
     for path in paths:
         try:
-            results.append(check_file(path, args.profile))
+            results.append(check_file(path, args.profile, args.employees))
         except UserError as error:
             results.append(Checked(_shown_name(path), error=str(error)))
             if not args.json:
@@ -161,9 +164,11 @@ def check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def check_file(path: Path, profile_name: str | None) -> Checked:
+def check_file(path: Path, profile_name: str | None, employees: int | None = None) -> Checked:
     """One draft or post checked, with its dismissals applied (UserError when it cannot be
-    read); a .toml file that is not a jdwizard draft (a pyproject.toml) is skipped, with why."""
+    read); a .toml file that is not a jdwizard draft (a pyproject.toml) is skipped, with why.
+    An .html post is read without its tags; `employees` is the company's size for a post (a
+    draft has its own company-size answer)."""
     from jdwizard.checks import dismiss
     from jdwizard.checks.post import check_draft, check_text
     from jdwizard.checks.report import Checked, with_context
@@ -173,7 +178,7 @@ def check_file(path: Path, profile_name: str | None) -> Checked:
         from jdwizard.draft.opening import open_session
         from jdwizard.template.engine import RenderError
 
-        reason = _not_a_draft(read_post(path))
+        reason = _not_a_draft(path)
         if reason is not None:
             return Checked(name, skipped=f"not a jdwizard draft ({reason})")
         session = open_session(path, edit=False)
@@ -190,7 +195,11 @@ def check_file(path: Path, profile_name: str | None) -> Checked:
         text = read_post(path)
         keys = dict.fromkeys(dismiss.comment_keys(text), dismiss.FROM_COMMENT)
         text = dismiss.without_comments(text)
-        report = check_text(text)
+        if path.suffix.lower() in (".html", ".htm"):
+            from jdwizard.checks.html_text import html_to_text
+
+            text = html_to_text(text)
+        report = check_text(text, employees)
         findings = with_context(report.findings, text)
         profile = _profile_for(profile_name, "")
     never = profile.never if profile is not None else []
@@ -202,15 +211,17 @@ def _shown_name(path: Path) -> str:
     return "standard input" if str(path) == "-" else str(path)
 
 
-def _not_a_draft(text: str) -> str | None:
-    """Why a .toml file's text is not a jdwizard draft, or None when it is one (or may be: a
-    broken draft is an error to report, not a file to skip)."""
+def _not_a_draft(path: Path) -> str | None:
+    """Why a .toml file is not a jdwizard draft, or None when it is one (or may be: a broken
+    or unreadable draft is an error to report when it is opened, not a file to skip)."""
+    from jdwizard.draft.file import MAX_DRAFT_BYTES
+    from jdwizard.files import Unreadable, read_text
     from jdwizard.toml_text import TomlError, parse_toml
 
     try:
-        data = parse_toml(text)
-    except TomlError:
-        return None  # opening it says what is wrong
+        data = parse_toml(read_text(path, MAX_DRAFT_BYTES))
+    except (Unreadable, TomlError):
+        return None
     if "jdwizard_profile" in data:
         return "a company profile"
     if "jdwizard" in data or "answers" in data or isinstance(data.get("template"), str):

@@ -54,12 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
         "never-words are skipped and listed. Exit 0 with no errors, 1 with errors in any file.",
     )
     check.add_argument("paths", type=Path, nargs="+", metavar="PATH",
-                       help="drafts (.toml), .md / .txt job posts (at most 1 MB each), or - to "
-                       "read a post from standard input; a .toml that is not a draft is skipped")
+                       help="drafts (.toml), .md / .txt / .html job posts (at most 1 MB each), "
+                       "or - to read a post from standard input; a .toml that is not a draft is "
+                       "skipped")
     check.add_argument("--json", action="store_true", help="machine-readable output")
     check.add_argument("--profile", metavar="NAME",
                        help="the company profile whose never-words are not findings (default: "
                        "a draft's company's profile, if any); --profile '' for none")
+    check.add_argument("--employees", type=int, metavar="N",
+                       help="the company's number of employees, for pay laws with a size "
+                       "threshold (a post's own statement is read otherwise; a draft uses its "
+                       "company size answer)")
 
     profile = commands.add_parser(
         "profile", help="company profiles: answers that prefill every new draft",
