@@ -143,7 +143,7 @@ def test_length_and_readability_are_reported():
     assert "reading-ease" in ids(hard.findings)
     rambling = check_text("Salary: $100k-120k per year.\n\n" + "We build and run the services "
                           "that our customers use every day and we keep them fast and safe for "
-                          "everyone. " * 5)
+                          "everyone who relies on them at work and at home. " * 5)
     assert "sentence-length" in ids(rambling.findings)
 
 

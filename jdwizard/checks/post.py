@@ -23,7 +23,14 @@ from jdwizard.checks.pay import (
     workplace_in_text,
 )
 from jdwizard.checks.pay_text import pay_scale_in_text, salary_in_text
-from jdwizard.checks.readability import Readability, measure
+from jdwizard.checks.readability import (
+    MAX_WORDS,
+    MIN_READING_EASE,
+    MIN_WORDS,
+    Readability,
+    length_findings,
+    measure,
+)
 from jdwizard.checks.reviewer import reviewer_findings
 from jdwizard.checks.terms import check_terms
 from jdwizard.checks.unfilled import check_leftovers, check_required
@@ -31,9 +38,7 @@ from jdwizard.place import mentioned_in_prose
 from jdwizard.template.model import Field, Template
 from jdwizard.template.roles import PAY_ROLES, Role
 
-WORDS_RANGE = (300, 700)  # Textio, Ongig, Paycor (shared/data/pay-transparency.md)
-MIN_READING_EASE = 60.0  # Flesch: 60+ is plain English
-MAX_WORDS_PER_SENTENCE = 13.0
+WORDS_RANGE = (MIN_WORDS, MAX_WORDS)  # the length a post is not told about (readability.py)
 MAX_POST_BYTES = 1_000_000  # the most `jdwizard check` reads: a real post is 5-30 KB
 # The checks read English: a text with fewer of its most common words than this is told so.
 _ENGLISH = frozenset((
@@ -46,7 +51,8 @@ _MIN_WORDS_FOR_LANGUAGE = 40
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 GENDER_SOURCE = "Gaucher, Friesen & Kay (2011); word lists from the open-source gender-decoder"
 
-__all__ = ["Finding", "Report", "Severity", "check_draft", "check_field", "check_text"]
+__all__ = ["MIN_READING_EASE", "WORDS_RANGE", "Finding", "Report", "Severity", "check_draft",
+           "check_field", "check_text"]
 
 
 @dataclass
@@ -127,7 +133,7 @@ def check_text(text: str, employees: int | None = None) -> Report:
     findings += pay_findings
     findings += reviewer_findings(text)
     readability = measure(text)
-    findings += _length_findings(readability)
+    findings += length_findings(readability)
     findings += _language_findings(text)
     return Report(findings, gender, readability, verdict)
 
@@ -163,7 +169,7 @@ def check_draft(template: Template, answers: Mapping[str, str]) -> Report:
         findings = [f for f in findings if not (f.id == "unfilled" and f.field == salary.name)]
     findings += reviewer_findings(document)
     readability = measure(document)
-    findings += _length_findings(readability)
+    findings += length_findings(readability)
     findings += _language_findings(document)
     return Report(findings, gender, readability, verdict, code(fixed_text))
 
@@ -272,31 +278,3 @@ def _gender_findings(gender: GenderCoding, field_name: str | None) -> list[Findi
         f"Swap some of these words for neutral ones, or balance them with {other}-coded ones. "
         f"Source: {GENDER_SOURCE}.",
     )]
-
-
-def _length_findings(readability: Readability) -> list[Finding]:
-    findings = []
-    low, high = WORDS_RANGE
-    if readability.words and not low <= readability.words <= high:
-        side = "short" if readability.words < low else "long"
-        findings.append(Finding(
-            "length", Severity.WARNING, None,
-            f"{readability.words} words: {side} for a job post (aim for {low}–{high}).",
-            "Add what the work is really like." if side == "short"
-            else "Cut repetition and generic lines.",
-        ))
-    ease = readability.reading_ease
-    if ease is not None and ease < MIN_READING_EASE:
-        findings.append(Finding(
-            "reading-ease", Severity.WARNING, None,
-            f"Reading ease {ease:.0f} (Flesch; 60+ is plain English).",
-            "Use shorter sentences and everyday words.",
-        ))
-    per_sentence = readability.words_per_sentence
-    if per_sentence is not None and per_sentence > MAX_WORDS_PER_SENTENCE:
-        findings.append(Finding(
-            "sentence-length", Severity.INFO, None,
-            f"{per_sentence:.1f} words per sentence on average (8–13 reads easily).",
-            "Split the longest sentences.",
-        ))
-    return findings
