@@ -1,10 +1,11 @@
 """Exports stay true: every save (autosave, Ctrl+S, quitting) rewrites the documents the user
-saved beside the draft (.txt, .html) from the same document as the .md, and creates none; rename,
-duplicate and delete carry a .jsonld like the other documents. Each test drives the real app and
-reads the files on disk."""
+saved beside the draft (.txt, .html, .jsonld) from the same document as the .md, and creates
+none; rename, duplicate and delete carry a .jsonld like the other documents. Each test drives
+the real app and reads the files on disk."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -207,7 +208,7 @@ async def test_a_save_that_cannot_render_leaves_the_exports_as_they_were(drafts_
 async def test_the_rename_to_the_company_name_takes_the_exports_along(drafts_folder):
     """A draft saved before its company was known, with its HTML saved from the review and a
     .jsonld beside it: once the company is typed, the draft, its .md and both go to the new
-    name, the HTML rewritten with the company in it."""
+    name, the HTML and the JSON-LD rewritten with the company in it."""
     app = JDWizardApp(new_session(get_template("backend-engineer"), None,
                                   {"what_you_do": "a shop"}, drafts_folder))
     async with app.run_test(size=SIZE) as pilot:
@@ -236,7 +237,7 @@ async def test_the_rename_to_the_company_name_takes_the_exports_along(drafts_fol
         path.with_suffix(suffix).name for suffix in (".toml", ".md", ".html", ".jsonld"))
     assert "Zyxco" in read(path, ".html")
     assert read(path, ".html") == export(read(path, ".md"), "html")
-    assert read(path, ".jsonld") == "{}"
+    assert json.loads(read(path, ".jsonld"))["hiringOrganization"]["name"] == "Zyxco"
 
 
 # -- managing drafts: the .jsonld goes with the others ----------------------------------------
@@ -293,7 +294,7 @@ async def test_delete_removes_the_jsonld(with_documents, drafts_folder):
 async def test_duplicate_copies_the_exports_and_its_saves_keep_them_true(with_documents,
                                                                          drafts_folder):
     """The copy gets the .html and .jsonld too; a change in the copy rewrites the copy's HTML
-    and leaves the original's alone."""
+    and JSON-LD and leaves the original's alone."""
     original_html = read(with_documents, ".html")
     app = JDWizardApp(None, drafts_folder)
     async with app.run_test(size=SIZE) as pilot:
@@ -309,4 +310,6 @@ async def test_duplicate_copies_the_exports_and_its_saves_keep_them_true(with_do
         await wait_for(pilot, lambda: not app.is_running, "the app to end")
     assert "Lisbon, Portugal" in read(copy, ".html") and "Berlin" not in read(copy, ".html")
     assert read(with_documents, ".html") == original_html
-    assert read(copy, ".jsonld") == '{"@type": "JobPosting"}'
+    located = json.loads(read(copy, ".jsonld"))["jobLocation"]["address"]
+    assert located["addressLocality"] == "Lisbon" and located["addressCountry"] == "PT"
+    assert read(with_documents, ".jsonld") == '{"@type": "JobPosting"}'
