@@ -30,7 +30,7 @@ _ONGOING_WORDS = frozenset({"ongoing", "rolling", "open", "until", "the", "role"
                             "deadline", "basis", "applications", "are", "on", "a", "we", "accept",
                             "continuously", "always"})
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_NUMERIC = re.compile(r"(\d{1,4})[/.](\d{1,2})[/.](\d{2,4})")
+_NUMERIC = re.compile(r"(\d{1,4})[/.-](\d{1,2})[/.-](\d{2,4})")
 _TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?|[^\W\d_]+")
 EXAMPLE = "15 January 2030"
 ONGOING_TEXT = "open until filled"
@@ -122,8 +122,8 @@ def _iso(clean: str) -> date | str | None:
 
 
 def _numeric(typed: str, clean: str) -> date | str | None:
-    """`15/01/2030`, `1.2.2030`, `2030/01/15`: a day and a month in either order when only one
-    reading is a date; the user is asked to write the month when both are."""
+    """`15/01/2030`, `1.2.2030`, `15-01-2030`, `2030/01/15`: a day and a month in either order
+    when only one reading is a date; the user is asked to write the month when both are."""
     match = _NUMERIC.fullmatch(clean)
     if match is None:
         return None
