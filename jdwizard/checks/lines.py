@@ -94,6 +94,9 @@ def is_label(text: str) -> bool:
 def looks_like_heading(line: str) -> bool:
     """A plain post's heading: a short line ending with ":", or in capitals, or in Title Case,
     with no full stop at its end."""
+    if (line.rstrip().endswith((".", "!", "?", ",", ";"))
+            or len(line.split(None, MAX_HEADING_WORDS)) > MAX_HEADING_WORDS):
+        return False  # most lines: a sentence, or too long (a quick test first)
     text = _MARKS.sub("", line).strip()
     words = text.split()
     if not words or text.endswith((".", "!", "?", ",", ";")):
