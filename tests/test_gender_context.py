@@ -132,6 +132,8 @@ def test_markdown_emphasis_is_not_part_of_a_word():
     ("We pay a competitive salary.", "competitive", "competitive salary"),
     ("It is the kind of work you will enjoy.", "kind", "kind of"),
     ("Keep our dependencies up to date.", "dependencies", "dependencies"),
+    ("You will meet our product lead.", "lead", "product lead"),
+    ("We pay £70,000 a year, plus share options.", "share", "share options"),
 ])
 def test_business_and_technical_senses_are_left_out(text, word, phrase):
     adjusted = adjusted_of(f"# Engineer\n\n{text}\n")
