@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import types
 import typing
 from collections.abc import Callable
@@ -37,12 +38,16 @@ class _Bad(Exception):
 
 
 def folder_stamp(folder: Path) -> Stamp:
-    """The times and sizes of the files a template is read from (OSError if it has none)."""
-    stamps = []
-    for path in [folder / TEMPLATE_FILE, *folder.glob("*.j2")]:
-        status = path.stat()
-        stamps.append((path.name, status.st_mtime_ns, status.st_size))
-    return (stamps[0], *sorted(stamps[1:]))
+    """The times and sizes of the files a template is read from: template.toml (OSError if
+    there is none) and the bodies."""
+    status = (folder / TEMPLATE_FILE).stat()
+    bodies = []
+    with os.scandir(folder) as entries:  # scandir: a third of the time of Path.glob
+        for entry in entries:
+            if entry.name.endswith(".j2"):
+                body = entry.stat()
+                bodies.append((entry.name, body.st_mtime_ns, body.st_size))
+    return ((TEMPLATE_FILE, status.st_mtime_ns, status.st_size), *sorted(bodies))
 
 
 @cache
@@ -168,8 +173,11 @@ def _decoder(hint: Any) -> Callable[[object], Any]:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = [_decoder(option) for option in typing.get_args(hint)]
+        optional = type(None) in typing.get_args(hint)
 
         def union(value: object) -> Any:
+            if value is None and optional:  # most optional values are unset: no exceptions
+                return None
             for option in options:
                 try:
                     return option(value)
