@@ -275,3 +275,38 @@ async def test_editing_the_requirements_in_the_wizard_saves_them_and_the_post(
         await press(pilot, "f5")
         assert "requirements" not in app.session.answers
         assert "A pragmatic approach" in answer_box(app).text
+
+
+async def test_the_title_box_follows_a_seniority_typed_just_before_moving_on(
+        drafts_folder, backend):
+    """Keys typed ahead reach the seniority after the title's box is up: the untouched title
+    box follows them, and the hint says the text is the template's until it is edited."""
+    from conftest import post_keys
+
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await screen.jump_to("seniority")
+        post_keys(app, *"Staff", "enter")
+        await wait_for(pilot, lambda: screen.field.name == "job_title", "the title field")
+        await wait_for(pilot, lambda: answer_box(app).text == "Staff Backend Engineer",
+                       "the title to follow")
+        assert "job_title" not in app.session.answers
+        assert "✎ The template's text" in str(screen.query_one("#hint").render())
+        await press(pilot, *" II")
+        assert app.session.answers["job_title"] == "Staff Backend Engineer II"
+        assert "✎ Your text (F5" in str(screen.query_one("#hint").render())
+
+
+async def test_an_ambiguous_deadline_is_said_under_the_answer(drafts_folder, backend):
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await screen.jump_to("apply_by")
+        await press(pilot, *"01/02/2030")
+        feedback = str(screen.query_one("#feedback").render())
+        assert "could be 1 February or 2 January" in feedback
+        for _ in range(10):
+            await press(pilot, "backspace")
+        await press(pilot, *"2030-02-01")
+        assert "Reads as: Friday 1 February 2030" in str(screen.query_one("#feedback").render())

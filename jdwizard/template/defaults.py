@@ -52,7 +52,7 @@ def effective_answer(template: Template, field: Field, answers: Mapping[str, str
     for item in default_items(field):
         text, dropped = _fill(template, item, answers, drop_unanswered=field.as_list)
         if not dropped:
-            lines.append(text)
+            lines.append(" ".join(text.split()) if field.kind is FieldKind.LINE else text)
     return "\n".join(lines)
 
 

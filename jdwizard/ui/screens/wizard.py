@@ -23,6 +23,7 @@ from textual.events import Key, Resize
 from textual.widgets import ContentSwitcher, Header, OptionList, Static, TextArea
 
 from jdwizard.checks.answer import needs_checking
+from jdwizard.checks.finding import Severity
 from jdwizard.safe_text import visible
 from jdwizard.template.defaults import effective_answer, untouched
 from jdwizard.template.engine import RenderError
@@ -70,6 +71,7 @@ class WizardScreen(ActionScreen[None]):
         self._preview_forced: bool | None = None  # None: by width; else the user's F2 choice
         self._narrow: bool | None = None
         self._hint_from_profile = False  # whether the hint says the answer is the profile's
+        self._hint_untouched = False  # whether it says the answer is the template's text
 
     # -- layout -------------------------------------------------------------------------
 
@@ -220,15 +222,26 @@ class WizardScreen(ActionScreen[None]):
             return
         later = False  # whether the field's mark waits for the long answer's check
         if field is self.field:
-            if self._hint_from_profile != self.session.from_profile(field):
-                self._update_hint()  # edited away from the profile's answer (or back to it)
+            if (self._hint_from_profile, self._hint_untouched) != (
+                    self.session.from_profile(field), untouched(field, self.session.answers)):
+                self._update_hint()  # edited away from the profile's or template's text
             later = self._show_feedback()
             self._refresh_preview(follow=self._cursor_line(box))
         else:  # a key that reached the field just left
+            self._refresh_default()
             self._refresh_preview()
         if not later:
             self.query_one(FieldList).refresh_field(self.session.template.index_of(field.name))
         self._update_progress()
+
+    def _refresh_default(self) -> None:
+        """The current field's box, while it shows the template's default untouched, filled in
+        anew from the answers (a key typed before moving on reaches its field after the move)."""
+        field = self.field
+        if untouched(field, self.session.answers):
+            box = self._box_of(field)
+            if not box.edited:
+                box.reload(effective_answer(self.session.template, field, self.session.answers))
 
     @staticmethod
     def _cursor_line(box: AnswerBox) -> int:
@@ -287,8 +300,9 @@ class WizardScreen(ActionScreen[None]):
         if field.suggestions:
             hint = f"{hint}  ·  suggestions: {' / '.join(field.suggestions)} (→ completes)"
         shown_hint = shown(hint)
+        self._hint_untouched = untouched(field, self.session.answers)
         if field.default is not None:
-            if untouched(field, self.session.answers):
+            if self._hint_untouched:
                 shown_hint.append("\n✎ The template's text: edit it freely"
                                   + (", or empty it to leave the section out" if
                                      field.as_list or not field.required else "") + ".", "italic")
@@ -350,10 +364,14 @@ class WizardScreen(ActionScreen[None]):
 
     def _render_feedback(self, findings: list[Finding]) -> None:
         lines = []
-        reading = self.session.feedback(self.field).reading
-        if reading:
-            lines.append(Text.assemble(("✓ ", "bold green"), f"Reads as: {reading}"))
+        feedback = self.session.feedback(self.field)
+        if feedback.reading:
+            lines.append(Text.assemble(("✓ ", "bold green"), f"Reads as: {feedback.reading}"))
         findings = [finding for finding in findings if finding.id != "unfilled"]
+        problem = feedback.problem
+        if problem and not any(problem.rstrip(".") in finding.message for finding in findings):
+            mark, style = MARKS[Severity.WARNING]  # the deadline's (the salary's is a finding)
+            lines.append(Text.assemble((mark, style), visible(problem)))
         for finding in findings[:MAX_INLINE_FINDINGS]:
             mark, style = MARKS[finding.severity]
             line = Text.assemble((mark, style), visible(finding.message))

@@ -66,6 +66,7 @@ class AnswerBox(KeysInOrder, TextArea):
         self.load_text(answer)
         self._loaded = self.text
         self._wrap_lines()
+        self.move_cursor(self.document.end)  # typing adds to it, as on a box just made
 
     def on_mount(self) -> None:
         self.move_cursor(self.document.end)  # typing adds to the answer
