@@ -1,9 +1,12 @@
 """Importing a job description template written as plain text or Markdown into a bundle.
 
 The source uses the seed notation: `{{name}}` placeholders and `[bracketed notes]` each become a
-field (body.py, naming.py). A page copied from the web is split into its sections (page.py); its
-guidance becomes the template's help and tips (help.py); the bundle is written whole or not at
-all (writing.py).
+field (body.py, naming.py), the field jdwizard knows where the note means one (synonyms.py). A
+page copied from the web is split into its sections and its intro (page.py); its guidance
+becomes the template's help and tips (help.py); its words to the reader ("Use this template",
+"Customize it") are never the post and are listed as left out (reader.py). The standard fields
+and their sections are added so the post can be published (standard.py); the bundle is written
+whole or not at all (writing.py).
 
 Hostile text is cleaned or refused: escape sequences, control characters and noncharacters are
 removed before anything is read (cleaning.py), and the report names the sections they were in;
