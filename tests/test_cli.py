@@ -31,11 +31,13 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 def test_templates_lists_backend(capsys):
     code, out, _ = run(capsys, "templates")
-    assert code == 0 and out.startswith("Engineering\n")
-    assert re.search(r"^  backend-engineer +Backend Engineer — ", out, re.MULTILINE)
+    assert code == 0 and out.startswith("Customer\n")  # categories in alphabetical order
+    assert re.search(r"^Engineering\n(  \S+ .*\n)*  backend-engineer +Backend Engineer — ",
+                     out, re.MULTILINE)  # under its category's heading
     code, out, _ = run(capsys, "templates", "--json")
-    rows = json.loads(out)["templates"]
-    assert {"id": "backend-engineer", "origin": "built-in"}.items() <= rows[0].items()
+    rows = {row["id"]: row for row in json.loads(out)["templates"]}
+    assert {"origin": "built-in", "category": "Engineering"}.items() <= rows[
+        "backend-engineer"].items()
 
 
 def test_describe_json_is_the_documented_shape(capsys):
@@ -54,10 +56,11 @@ def test_describe_json_is_the_documented_shape(capsys):
 def test_render_prints_the_document(tmp_path, capsys):
     path = write_draft(tmp_path / "d.toml", BACKEND_ANSWERS)
     code, out, _ = run(capsys, "render", str(path))
-    assert code == 0 and out.startswith("## About Acme Logistics\n")
-    assert "{{" not in out
+    assert code == 0 and out.startswith("# Senior Backend Engineer\n\n- Company: Acme Logistics\n")
+    assert "\n## About Acme Logistics\n" in out and "{{" not in out
     code, text, _ = run(capsys, "render", str(path), "--format", "text")
-    assert text.startswith("About Acme Logistics\n") and "• Health insurance" in text
+    assert text.startswith("Senior Backend Engineer\n\n• Company: Acme Logistics\n")
+    assert "\nAbout Acme Logistics\n" in text and "• Health insurance.\n" in text
 
 
 def test_render_refuses_incomplete_naming_fields(tmp_path, capsys):
@@ -74,7 +77,7 @@ def test_render_output_file(tmp_path, capsys):
     target = tmp_path / "out" / "job.md"
     code, out, _ = run(capsys, "render", str(path), "-o", str(target))
     assert code == 0 and out == ""
-    assert target.read_text("utf-8").startswith("## About Acme Logistics")
+    assert target.read_text("utf-8").startswith("# Senior Backend Engineer\n")
 
 
 @pytest.mark.parametrize(
