@@ -30,12 +30,16 @@ from jdwizard.template.library import get_template
 from jdwizard.template.model import Template
 
 # The built-in templates' company-level fields (their roles make them so; see roles.py).
-COMPANY_FIELDS = ("company", "what_you_do", "location", "work_type", "benefits", "pto_policy")
-COMPANY_ANSWERS = {name: BACKEND_ANSWERS[name] for name in COMPANY_FIELDS}
+# (in template order; company_website, company_size and eeo_statement are standard fields)
+COMPANY_FIELDS = ("company", "what_you_do", "company_website", "company_size", "work_type",
+                  "location", "benefits", "pto_policy", "eeo_statement")
+ANSWERS = dict(BACKEND_ANSWERS, company_website="https://acme.example",
+               company_size="about 120 people", eeo_statement="Acme Logistics hires on merit.")
+COMPANY_ANSWERS = {name: ANSWERS[name] for name in COMPANY_FIELDS}
 
 
 def test_saving_from_a_draft_keeps_only_company_answers(backend: Template) -> None:
-    profile = update_profile_from(BACKEND_ANSWERS, backend, "acme", "Acme Logistics")
+    profile = update_profile_from(ANSWERS, backend, "acme", "Acme Logistics")
     assert profile.path == profiles_dir() / "acme.toml"
     loaded = load_profile("acme")
     assert loaded.name == "Acme Logistics"
@@ -48,13 +52,11 @@ def test_saving_from_a_draft_keeps_only_company_answers(backend: Template) -> No
 
 
 def test_company_fields_of_a_builtin_template_are_in_template_order(backend: Template) -> None:
-    assert company_fields(backend) == (
-        "company", "what_you_do", "work_type", "location", "benefits", "pto_policy"
-    )
+    assert company_fields(backend) == COMPANY_FIELDS
 
 
 def test_prefill_for_another_template_gives_the_company_answers(backend: Template) -> None:
-    update_profile_from(BACKEND_ANSWERS, backend, "acme", "Acme")
+    update_profile_from(ANSWERS, backend, "acme", "Acme")
     frontend = get_template("frontend-engineer")
     answers = prefill(frontend, load_profile("acme"))
     assert answers == COMPANY_ANSWERS
