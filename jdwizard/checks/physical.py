@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from jdwizard.checks.finding import Finding, Severity, data_file
 
@@ -113,7 +113,8 @@ def _cued(words: list[str], at: int, found: Rules, asked: set[int]) -> bool:
     return joined < index and joined in asked
 
 
-def asked_verbs(text: str) -> list[Asked]:
+@lru_cache(maxsize=4)  # a draft's document is read by check_terms and by the reviewer checks
+def asked_verbs(text: str) -> tuple[Asked, ...]:
     """Each ableist verb the post asks for as a physical act, in order."""
     found = rules()
     result = []
@@ -133,7 +134,7 @@ def asked_verbs(text: str) -> list[Asked]:
             if (cued and measured) if verb.needs_measure else (cued or measured):
                 asked.add(at)
                 result.append(Asked(verb, sentence[at][0], sentence[at][1]))
-    return result
+    return tuple(result)
 
 
 def check_verbs(text: str, field: str | None) -> list[Finding]:

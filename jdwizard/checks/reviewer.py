@@ -32,8 +32,10 @@ MAX_HEADING_WORDS = 8
 MAX_COLON_HEADING_WORDS = 6
 MIN_REPEATED_WORDS = 8  # a shorter paragraph may repeat on purpose ("Full-time")
 RANGE = ("-", "–", "—", "to", "or")
+SHORT_DEGREES = ("bs", "ba", "ms", "ma")  # degrees only before "in" or beside a "/"
 NUMBERS = {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
            "twenty": 20}
+_NUMBER = re.compile(r"\d|" + "|".join(NUMBERS), re.IGNORECASE)  # a sentence that may ask years
 
 
 class Kind(StrEnum):
@@ -73,6 +75,7 @@ class Words:
     must_have_words: re.Pattern[str]
     optional: re.Pattern[str]
     section_names: tuple[str, ...]
+    degree_words: re.Pattern[str]  # a quick look for a sentence that may name a degree
     degree_optional: re.Pattern[str]
     degree_alternatives: re.Pattern[str]
     degree_cues: re.Pattern[str]
@@ -86,6 +89,7 @@ def words() -> Words:
     eeo, accommodation = data["eeo"], data["accommodation"]
     requirements, degree = data["requirements"], data["degree"]
     units = "|".join(re.escape(unit) for unit in accommodation["weights"])
+    degrees = "|".join(re.escape(word) for word in [*degree["words"], *SHORT_DEGREES])
     return Words(
         data,
         _phrases(eeo["phrases"]),
@@ -98,6 +102,7 @@ def words() -> Words:
         _phrases(requirements["holds"]),
         _phrases(requirements["optional"]),
         tuple(data["sections"]["names"]),
+        re.compile(rf"\b(?:{degrees})\b", re.IGNORECASE),
         _phrases(degree["optional"]),
         _phrases(degree["alternatives"]),
         _phrases(degree["cues"]),
@@ -207,18 +212,26 @@ def reviewer_findings(text: str) -> list[Finding]:
     return findings
 
 
-def _sentences(text: str) -> Iterator[str]:
-    for match in _SENTENCE.finditer(text):
-        yield _MARKS.sub("", match.group()).replace("’", "'")
+def _plain(text: str) -> str:
+    """The text without Markdown marks, with straight apostrophes."""
+    return _MARKS.sub("", text).replace("’", "'")
+
+
+def _in_a_sentence(text: str, first: re.Pattern[str], then: re.Pattern[str]) -> bool:
+    """Whether one sentence of `text` (without its Markdown marks) has a match of `first` and
+    one of `then`."""
+    if not (first.search(text) and then.search(text)):
+        return False  # the quick answer, for most posts
+    return any(first.search(sentence.group()) and then.search(sentence.group())
+               for sentence in _SENTENCE.finditer(text))
 
 
 def _eeo(text: str) -> list[Finding]:
     found = words()
-    for sentence in _sentences(text):
-        if found.eeo.search(sentence) or any(
-                first.search(sentence) and then.search(sentence)
-                for first, then in found.eeo_together):
-            return []
+    plain = _plain(text)
+    if found.eeo.search(plain) or any(
+            _in_a_sentence(plain, first, then) for first, then in found.eeo_together):
+        return []
     return [Finding(
         "eeo-missing", Severity.INFO, None,
         "No equal-opportunity statement: many candidates look for one before they apply.",
@@ -235,8 +248,7 @@ def _accommodation(text: str) -> list[Finding]:
                if match is not None]
     if not places:
         return []
-    first, then = found.accommodation
-    if any(first.search(s) and then.search(s) for s in _sentences(text)):
+    if _in_a_sentence(_plain(text), *found.accommodation):
         return []
     return [Finding(
         "accommodation-missing", Severity.WARNING, None,
@@ -318,6 +330,8 @@ def _experience(lines: list[Line]) -> list[Finding]:
             must_have = _is_must_have(line.text, found)
             continue
         for sentence in _SENTENCE.finditer(line.text):
+            if not _NUMBER.search(sentence.group()):
+                continue
             tokens = _tokens(sentence.group())
             for at, (token, start) in enumerate(tokens):
                 number = _number(token)
@@ -357,7 +371,7 @@ def _degree_at(tokens: list[tuple[str, int]], degree: dict[str, Any]) -> int | N
                                                or after in degree["not_before"]):
                 continue
             return start
-        if token in ("bs", "ba", "ms", "ma") and (after in ("in", "/", "degree") or before == "/"):
+        if token in SHORT_DEGREES and (after in ("in", "/", "degree") or before == "/"):
             return start
     return None
 
@@ -365,7 +379,7 @@ def _degree_at(tokens: list[tuple[str, int]], degree: dict[str, Any]) -> int | N
 def _degree(text: str, lines: list[Line]) -> list[Finding]:
     found = words()
     degree = found.data["degree"]
-    if found.degree_alternatives.search(text):
+    if not found.degree_words.search(text) or found.degree_alternatives.search(text):
         return []
     must_have = False
     for line in lines:
@@ -373,6 +387,8 @@ def _degree(text: str, lines: list[Line]) -> list[Finding]:
             must_have = _is_must_have(line.text, found)
             continue
         for sentence in _SENTENCE.finditer(line.text):
+            if not found.degree_words.search(sentence.group()):
+                continue
             at = _degree_at(_tokens(sentence.group()), degree)
             if at is None or found.degree_optional.search(sentence.group()):
                 continue

@@ -11,6 +11,7 @@ from functools import cache
 from jdwizard.checks.finding import Finding, Severity, data_file
 from jdwizard.checks.physical import check_verbs
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _CONTEXT = 60  # characters read on either side of a match for its neighbouring words
 
@@ -26,6 +27,7 @@ class Term:
     unless_next: frozenset[str] = frozenset()  # "young team": not when one of the next 3 words
     unless_previous: frozenset[str] = frozenset()  # "with young people": not when the word
     unless_following: frozenset[str] = frozenset()  # before and the word after are these
+    needles: frozenset[str] = frozenset()  # a text whose casefold holds none cannot match
 
     def excused(self, text: str, start: int, end: int) -> bool:
         """Whether the words around text[start:end] make it no finding ("a young team")."""
@@ -45,6 +47,11 @@ def _alternatives(words: tuple[str, ...]) -> str:
     ordered = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("/", r"\s*/\s*")
                     for w in ordered)
+
+
+def _needles(words: tuple[str, ...]) -> frozenset[str]:
+    """The longest run of letters of each word ("(s)he" -> "he", "f*ck" -> "ck")."""
+    return frozenset(max(_LETTERS.findall(word.casefold()), key=len) for word in words)
 
 
 @cache
@@ -69,7 +76,7 @@ def terms() -> tuple[Term, ...]:
         found.append(Term(words, Severity(item["severity"]), item["why"], item["instead"],
                           item["source"], pattern, frozenset(item.get("unless_next", [])),
                           frozenset(item.get("unless_previous", [])),
-                          frozenset(item.get("unless_following", []))))
+                          frozenset(item.get("unless_following", [])), _needles(words)))
     return tuple(found)
 
 
@@ -79,8 +86,11 @@ def check_terms(text: str, field: str | None) -> list[Finding]:
     Where matches overlap, the longest one counts: "he/she" is one finding, not "he" and
     "she" too, and "young and dynamic" is not also "young"."""
     listed = terms()
+    folded = text.casefold()
     matches = []
     for index, term in enumerate(listed):
+        if not any(needle in folded for needle in term.needles):
+            continue
         for match in term.pattern.finditer(text):
             if not term.excused(text, match.start(), match.end()):
                 matches.append((match.start(), -match.end(), index, match.group(0)))
