@@ -32,7 +32,8 @@ def test_save_writes_documented_toml_and_markdown(tmp_path, backend):
         session.set_answer(name, value)
     path = session.save_now()
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    assert data["jdwizard"] == 1
+    assert data["jdwizard"] == 2  # format 2: [answers] holds only what the user gave
+    assert "posted" not in data  # set by the first export or copy, not by a save
     assert data["template"] == "backend-engineer"
     assert data["template_version"] == backend.version
     assert data["created"] <= data["updated"]
@@ -153,7 +154,8 @@ def test_list_drafts_newest_first_with_progress(drafts_folder):
     (drafts_folder / "broken.toml").write_text("not toml =", "utf-8")
     rows = list_drafts(drafts_folder)
     assert [row.path.name for row in rows] == ["b.toml", "c.toml", "a.toml", "broken.toml"]
-    assert (rows[0].company, rows[0].answered, rows[0].required) == ("B Co", 1, 12)
+    # 16 required fields; the company and the 5 the template's defaults answer
+    assert (rows[0].company, rows[0].answered, rows[0].required) == ("B Co", 6, 16)
     assert "not valid TOML" in rows[-1].problem
 
 
