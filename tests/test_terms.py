@@ -77,7 +77,7 @@ def test_software_words_stay_notes():
     ("You work with urgency on every ticket.", "term:work-with-urgency", Severity.INFO),
     ("It is a race against time every week.", "term:race-against-time", Severity.INFO),
     ("Here everyone does everything.", "term:everyone-does-everything", Severity.INFO),
-    ("We work hard, play hard.", "term:work-hard,-play-hard", Severity.INFO),
+    ("We work hard, play hard.", "term:work-hard-play-hard", Severity.INFO),
     ("You will wear many hats.", "term:wear-many-hats", Severity.INFO),
     ("A seasoned engineer.", "term:seasoned", Severity.INFO),
     ("An energetic and tech-savvy assistant.", "term:energetic", Severity.INFO),

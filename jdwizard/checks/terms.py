@@ -13,6 +13,7 @@ from jdwizard.checks.physical import check_verbs
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_ID_GAPS = re.compile(r"[\s,;]+")  # "work hard, play hard" -> term:work-hard-play-hard
 _CONTEXT = 60  # characters read on either side of a match for its neighbouring words
 
 
@@ -112,7 +113,7 @@ def check_terms(text: str, field: str | None) -> list[Finding]:
         count = counts[key]
         times = f" ({count}×)" if count > 1 else ""
         findings.append(Finding(
-            id=f"term:{word.replace(' ', '-')}",
+            id=f"term:{_ID_GAPS.sub('-', word)}",
             severity=term.severity,
             field=field,
             message=f'"{word}"{times}: {term.why}.',
