@@ -239,7 +239,7 @@ async def test_quitting_without_saving_lets_go_of_the_draft(saved_draft, drafts_
 async def test_naming_a_new_draft_after_its_company_moves_the_lock(drafts_folder):
     app = JDWizardApp(None, drafts_folder, autosave_seconds=0.05)
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "enter")  # the first template: Backend Engineer
+        await press(pilot, "slash", *"backend", "enter")  # the filter's first match
         await press(pilot, *"Umbrella")
         await wait_for(pilot, lambda: any(drafts_folder.glob("*.toml")) and not app.session.dirty,
                        "the autosave while the company is typed")
