@@ -43,7 +43,8 @@ def test_drafts_command_lists_path_template_company_progress_and_date(three_draf
     assert header.split() == ["UPDATED", "PROGRESS", "TEMPLATE", "COMPANY", "PATH"]
     assert len(rows) == 3
     acme = next(row for row in rows if "Acme" in row)
-    assert "backend-engineer" in acme and "2/12" in acme and str(three_drafts["Acme"]) in acme
+    # 16 required fields: the company, the location and the template's 5 defaults answered
+    assert "backend-engineer" in acme and "7/16" in acme and str(three_drafts["Acme"]) in acme
     assert main(["drafts", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {row["company"] for row in data} == {"Acme", "Globex", "Initech"}
@@ -222,7 +223,7 @@ async def test_f4_saves_the_draft_and_goes_back_to_the_start_screen(drafts_folde
 
     app = JDWizardApp(None, drafts_folder, autosave_seconds=0.05)
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "enter")  # the first template: Backend Engineer
+        await press(pilot, "slash", *"backend", "enter")  # the filter's first match
         assert isinstance(app.screen, WizardScreen)
         await press(pilot, *"Umbrella")
         # an autosave while the company is typed: named without it
