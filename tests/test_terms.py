@@ -33,6 +33,14 @@ def test_young_about_the_company_or_the_people_served_is_no_age_preference(text)
 
 
 @pytest.mark.parametrize("text", [
+    "Plate seasoned vegetables and sauces.", "Steak seasoned with salt.",
+    "Cook in the hustle and bustle of a busy kitchen.",
+])
+def test_kitchen_words_are_no_age_or_pressure_terms(text):
+    assert ids(text) == []
+
+
+@pytest.mark.parametrize("text", [
     "We want young candidates.", "Ideal for a young graduate.", "You are young and hungry.",
 ])
 def test_young_about_the_candidate_is_an_age_preference(text):
