@@ -60,7 +60,9 @@ async def test_save_document_as_html_writes_it_beside_the_draft_and_remembers(dr
         await press(pilot, "escape")
     html = path.with_suffix(".html").read_text("utf-8")
     assert html == export(document, "html")
-    assert html.startswith("<h2>About Acme Logistics</h2>") and "{{" not in html
+    assert html.startswith(
+        "<h1>Senior Backend Engineer</h1>\n<ul>\n<li>Company: Acme Logistics</li>")
+    assert "<h2>About Acme Logistics</h2>" in html and "{{" not in html
     assert load_draft(path).answers == BACKEND_ANSWERS
     assert load_config(config_path()).copy_format == "html"
 
