@@ -321,6 +321,12 @@ async def test_keyboard_only_at_40x12_reaches_review_and_saves(drafts_folder, ba
         await press(pilot, *"Health", "enter", *"Dental", "pagedown")
         assert screen.field.name == "pto_policy"
         await press(pilot, *typed["pto_policy"], "enter")
+        # the standard fields after it: optional, or answered by their defaults
+        for name, key in (("interview_process", "pagedown"), ("extra", "pagedown"),
+                          ("apply_by", "enter"), ("how_to_apply", "pagedown"),
+                          ("eeo_statement", "pagedown")):
+            assert screen.field.name == name
+            await press(pilot, key)
         assert isinstance(app.screen, ReviewScreen)
         summary = app.screen.query_one("#review-summary", Static)
         await wait_for(pilot, lambda: "Every required field is answered" in str(
