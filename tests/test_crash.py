@@ -18,8 +18,9 @@ from pty_app import CTRL_Q, ENTER, START_TIMEOUT, PtyApp, wait_until
 
 FIRST_QUESTION = "What is your company called?"
 SECOND_QUESTION = "What does your company do?"
-# After company and what_you_do come scale, work_focus and seniority (optional), then the first
-# required field left: hiring_manager.
+# After company and what_you_do come company_website, company_size and seniority (optional),
+# job_title and employment_type (their defaults answer them), then the first required field
+# left: hiring_manager, the 8th.
 RESUME_QUESTION = "Who does this role report to?"
 
 COMPANY = "Acme Robotics"
@@ -51,7 +52,7 @@ def test_kill_9_keeps_what_was_typed_and_the_draft_resumes(tmp_path: Path):
     # (the dead process's lock is stale, so no "open elsewhere" copy), and saves there.
     with PtyApp(["resume", str(path)], rows=35, cols=120) as app:
         app.wait_for(RESUME_QUESTION, timeout=START_TIMEOUT)
-        app.wait_for("Field 6 of ")
+        app.wait_for("Field 8 of ")
         mark = app.mark()
         app.send("Priya Shah")
         app.wait_for("Priya Shah", since=mark)
