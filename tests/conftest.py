@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import os
 import re
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +14,11 @@ import pytest
 
 from jdwizard.template.library import get_template
 from jdwizard.template.model import Template
+
+# Test modules list the templates as they are collected, before any fixture runs, and listing
+# them writes the template index: a data folder of the tests' own keeps it out of the real cache
+# (one for every run, so none is left behind; each test still gets a fresh one, below).
+os.environ["JDWIZARD_HOME"] = str(Path(tempfile.gettempdir()) / f"jdwizard-tests-{os.getuid()}")
 
 if TYPE_CHECKING:
     from textual.geometry import Region
