@@ -147,3 +147,17 @@ def test_a_clearly_non_english_post_is_told_the_checks_read_english():
     assert note and note[0].severity == "info" and "read English" in note[0].message
     assert "not-english" not in {f.id for f in check_text(ENGLISH).findings}
     assert "not-english" not in {f.id for f in check_text("Lohn: 14 €\n").findings}  # too short
+
+
+def test_the_gender_finding_rests_on_the_adjusted_coding_and_its_dismissals():
+    post = "# Engineer\n\n## Leadership\n\nWe are a warm and collaborative team.\n"
+    report = check_text(post)
+    assert report.gender.masculine == {"leadership": 1}  # the reference figure counts it
+    assert report.gender.adjusted is not None and report.gender.adjusted.masculine == {}
+    assert "warm" in [f for f in report.findings if f.id == "gender-coded"][0].message
+    kept = check_text(post, dismissed=["gender-coded:warm"]).gender.adjusted
+    assert kept is not None and "warm" not in kept.feminine and "collaborative" in kept.feminine
+    template = get_template("backend-engineer")
+    draft = check_draft(template, samples(template) | {"about_team": "A warm team."},
+                        dismissed=["gender-coded:warm"])
+    assert draft.gender.adjusted is not None and "warm" not in draft.gender.adjusted.feminine

@@ -230,7 +230,7 @@ def test_cli_check_on_a_filled_draft_reports_the_template_figures(tmp_path, caps
     data = json.loads(capsys.readouterr().out)
     assert set(data) >= {"findings", "gender_coding", "word_count", "reading_ease"}
     assert data["gender_coding"]["label"] == report.gender.label
-    assert set(data["gender_coding"]) == {"label", "masculine", "feminine"}
+    assert set(data["gender_coding"]) == {"label", "masculine", "feminine", "adjusted"}
     assert data["word_count"] == report.readability.words
 
 

@@ -7,11 +7,11 @@ Pure and Textual-free. `check_draft` checks a template's answers and rendered do
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from jdwizard.checks.finding import Finding, Severity
-from jdwizard.checks.gender import GenderCoding, code, describe
+from jdwizard.checks.gender import GenderCoding, code, describe, gender_findings
 from jdwizard.checks.pay import (
     PayVerdict,
     benefits_in_text,
@@ -49,7 +49,6 @@ _ENGLISH = frozenset((
 _MIN_ENGLISH_SHARE = 0.12  # English prose runs at 35-50 %; German or Spanish under 5 %
 _MIN_WORDS_FOR_LANGUAGE = 40
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-GENDER_SOURCE = "Gaucher, Friesen & Kay (2011); word lists from the open-source gender-decoder"
 
 __all__ = ["MIN_READING_EASE", "WORDS_RANGE", "Finding", "Report", "Severity", "check_draft",
            "check_field", "check_text"]
@@ -114,17 +113,19 @@ def _facts_of_text(text: str, employees: int | None) -> _PayFacts:
         employees if employees is not None else employees_in_text(text))
 
 
-def check_text(text: str, employees: int | None = None) -> Report:
+def check_text(text: str, employees: int | None = None,
+               dismissed: Collection[str] = ()) -> Report:
     """Check a finished job post given as Markdown or plain text (HTML read without its tags:
     `checks.html_text`). `employees` is the company's size when known (else read from the
-    post, if it says it): a pay law whose threshold it falls under is not applied."""
+    post, if it says it): a pay law whose threshold it falls under is not applied. `dismissed`
+    keys ("gender-coded:support") leave their words out of the adjusted gender coding."""
     findings = check_leftovers(text, notes=Severity.WARNING)
     if not text.strip():
         findings.append(Finding("empty", Severity.ERROR, None, "The post is empty.",
                                 "Check the file: it has no text to check."))
     findings += check_terms(text, None)
-    gender = code(text)
-    findings += _gender_findings(gender, None)
+    gender, gendered = gender_findings(text, dismissed=dismissed)
+    findings += gendered
     facts = _facts_of_text(text, employees)
     pay_findings, verdict = check_pay(
         facts.salary, facts.location, facts.work_type, benefits_given=facts.benefits,
@@ -138,10 +139,12 @@ def check_text(text: str, employees: int | None = None) -> Report:
     return Report(findings, gender, readability, verdict)
 
 
-def check_draft(template: Template, answers: Mapping[str, str]) -> Report:
+def check_draft(template: Template, answers: Mapping[str, str],
+                dismissed: Collection[str] = ()) -> Report:
     """Check a draft: its answers field by field, and the document they render. The post-wide
     checks read the document as `check_text` does, so that a draft and the document rendered
-    from it get the same verdict; the answers say which field a finding belongs to."""
+    from it get the same verdict; the answers say which field a finding belongs to.
+    `dismissed`: as for `check_text`."""
     from jdwizard.template.engine import Renderer
 
     segments = Renderer(template).segments(answers)
@@ -159,8 +162,8 @@ def check_draft(template: Template, answers: Mapping[str, str]) -> Report:
     # the words of the template's own text, and of defaults, count as the document's
     found = {finding.id for finding in terms}
     findings += terms + [f for f in check_terms(document, None) if f.id not in found]
-    gender = code(document)
-    findings += _gender_findings(gender, None)
+    gender, gendered = gender_findings(document, dismissed=dismissed)
+    findings += gendered
     pay_findings, verdict = _pay(template, answers, document)
     salary = template.field_for(Role.SALARY)
     findings += pay_findings
@@ -262,19 +265,3 @@ def _language_findings(text: str) -> list[Finding]:
         "This post does not read as English: the checks read English, so their word lists, "
         "pay reading and readability figures may not fit it.",
         "Check its wording, pay and places by hand.")]
-
-
-def _gender_findings(gender: GenderCoding, field_name: str | None) -> list[Finding]:
-    label = gender.label
-    if label in ("empty", "neutral"):
-        return []
-    masculine = "masculine" in label
-    words = describe(gender.masculine if masculine else gender.feminine)
-    severity = Severity.WARNING if label.startswith("strongly") else Severity.INFO
-    other = "feminine" if masculine else "masculine"
-    return [Finding(
-        "gender-coded", severity, field_name,
-        f"The post reads {label} (score {gender.score:+d}): {words}.",
-        f"Swap some of these words for neutral ones, or balance them with {other}-coded ones. "
-        f"Source: {GENDER_SOURCE}.",
-    )]
