@@ -180,3 +180,34 @@ async def test_review_dismisses_a_finding_for_the_draft_and_brings_it_back(
             assert skipped == ["term:ninja"] and "term:ninja" not in found
         else:
             assert skipped == [] and "term:ninja" in found
+
+
+def test_a_dismissed_gender_word_leaves_the_adjusted_coding_in_check_and_draft(
+        tmp_path, capsys):
+    """`gender-coded:WORD` in a post's ignore comment, or in a draft's [checks] table, takes
+    that word out of the adjusted figure the finding rests on (the reference label stays)."""
+    import json
+
+    from jdwizard.cli import main
+
+    post = ("# Sales Associate\n\nLocation: Denver, CO\n\nWe want someone ambitious, decisive "
+            "and ambitious.\n\nPay: $50,000-$60,000 per year.\n")
+    plain, ignored = tmp_path / "plain.md", tmp_path / "ignored.md"
+    plain.write_text(post, "utf-8")
+    ignored.write_text(post + "<!-- jdwizard: ignore gender-coded:ambitious -->\n", "utf-8")
+    adjusted = {}
+    for path in (plain, ignored):
+        main(["check", str(path), "--json"])
+        report = json.loads(capsys.readouterr().out)
+        adjusted[path.name] = report["gender_coding"]["adjusted"]["masculine"]
+    assert adjusted["plain.md"]["ambitious"] == 2
+    assert "ambitious" not in adjusted["ignored.md"]
+    assert adjusted["ignored.md"]["decisive"] == 1
+
+    draft = tmp_path / "d.toml"
+    draft.write_text('template = "backend-engineer"\n[checks]\ndismissed = '
+                     '["gender-coded:autonomy"]\n[answers]\ncompany = "Acme"\n', "utf-8")
+    main(["check", str(draft), "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert "autonomy" not in report["gender_coding"]["adjusted"]["masculine"]
+    assert report["gender_coding"]["masculine"].get("autonomy")  # the reference figure keeps it

@@ -182,15 +182,17 @@ def check_file(path: Path, profile_name: str | None, employees: int | None = Non
         if reason is not None:
             return Checked(name, skipped=f"not a jdwizard draft ({reason})")
         session = open_session(path, edit=False)
-        report = check_draft(session.template, session.answers)
+        keys: dict[str, str] = dict.fromkeys(dismiss.draft_keys(session.draft.extra),
+                                             dismiss.FROM_DRAFT)
+        profile = _profile_for(profile_name, session.company_name)
+        never = profile.never if profile is not None else []
+        report = check_draft(session.template, session.answers,
+                             dismissed=dismiss.gender_words(keys, never))
         try:
             document = session.document()
         except RenderError:  # the checks said why; the findings go without their sentences
             document = ""
         findings = with_context(report.findings, document, session.answers)
-        keys: dict[str, str] = dict.fromkeys(dismiss.draft_keys(session.draft.extra),
-                                             dismiss.FROM_DRAFT)
-        profile = _profile_for(profile_name, session.company_name)
     else:
         text = read_post(path)
         keys = dict.fromkeys(dismiss.comment_keys(text), dismiss.FROM_COMMENT)
@@ -199,10 +201,10 @@ def check_file(path: Path, profile_name: str | None, employees: int | None = Non
             from jdwizard.checks.html_text import html_to_text
 
             text = html_to_text(text)
-        report = check_text(text, employees)
-        findings = with_context(report.findings, text)
         profile = _profile_for(profile_name, "")
-    never = profile.never if profile is not None else []
+        never = profile.never if profile is not None else []
+        report = check_text(text, employees, dismissed=dismiss.gender_words(keys, never))
+        findings = with_context(report.findings, text)
     kept, dismissed = dismiss.apply(findings, keys, never, profile.name if profile else "")
     return Checked(name, replace(report, findings=kept), dismissed)
 

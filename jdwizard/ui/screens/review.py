@@ -105,11 +105,23 @@ class ReviewScreen(ActionScreen[None]):
         if not self.open:
             return
         self.query_one(DocumentPreview).show(segments, None)
-        report = await asyncio.to_thread(check_draft, self.session.template, answers)
         self._never = await asyncio.to_thread(self._never_words)
+        words = self._dismissed_words()
+        report = await asyncio.to_thread(check_draft, self.session.template, answers, words)
         if self.open:  # not left meanwhile (Esc does not wait for the checks)
             self._report = report
             self._show_checks()
+
+    def _dismissed_words(self) -> frozenset[str]:
+        """The words the gender coding leaves out: the draft's "gender-coded:WORD" keys and the
+        company profile's never-words."""
+        from jdwizard.checks.dismiss import draft_keys, gender_words
+
+        try:
+            keys = draft_keys(self.session.draft.extra)
+        except UserError:  # a hand-written [checks] table that is not a list: said below
+            keys = []
+        return gender_words(keys, self._never[1])
 
     def _never_words(self) -> tuple[str, list[str]]:
         """The company profile's name and its never-words (read from disk: in a thread): the
