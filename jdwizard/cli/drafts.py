@@ -221,8 +221,11 @@ def _not_a_draft(path: Path) -> str | None:
     from jdwizard.toml_text import TomlError, parse_toml
 
     try:
-        data = parse_toml(read_text(path, MAX_DRAFT_BYTES))
+        text = read_text(path, MAX_DRAFT_BYTES)
+        data = parse_toml(text)
     except (Unreadable, TomlError):
+        return None
+    if not text.strip():  # a draft emptied by accident must fail, not pass unseen
         return None
     if "jdwizard_profile" in data:
         return "a company profile"
