@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from conftest import BACKEND_ANSWERS, wait_for
+from conftest import BACKEND_ANSWERS, answer_box, wait_for
 from jdwizard.draft.opening import new_session
 from jdwizard.template.library import get_template
 from jdwizard.ui.app import JDWizardApp
@@ -41,6 +41,8 @@ def test_field_screen(snap_compare, drafts_folder: Path):
     async def go_to_language(pilot) -> None:
         await pilot.app.screen.jump_to("language")
         await pilot.press(*"Go")
+        # the cursor drawn steadily: a blink timer could hide it in the picture on a slow run
+        answer_box(pilot.app).cursor_blink = False
         await wait_for(pilot, lambda: pilot.app.session.renderer_ready, "the preview")
         await pilot.pause()
 
