@@ -250,3 +250,13 @@ def test_the_adjusted_coding_grows_no_faster_than_its_text(pattern):
     make = MORE_HOSTILE.get(pattern) or HOSTILE[pattern]
     ratio = growth(lambda text: gender_findings(text, title="Lead"), make, 5_000)
     assert ratio <= LIMIT, f"{ratio:.0f}x for 20x the text of {pattern!r}"
+
+
+def test_a_phrase_never_spans_two_sentences_or_lines():
+    """"competitive salary" is a business sense; "…who is competitive.\\n\\nSalary: …" is a
+    word choice followed by a label, not that phrase."""
+    phrase = code_in_context("# Sales\n\nWe offer a competitive salary and good benefits.\n")
+    assert "competitive" not in phrase.adjusted.masculine
+    for text in ("# Sales\n\nWe want someone competitive.\n\nSalary: $50,000 a year.\n",
+                 "# Sales\n\nYou are competitive, salary matters to you.\n"):
+        assert code_in_context(text).adjusted.masculine.get("competitive") == 1, text

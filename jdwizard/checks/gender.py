@@ -25,6 +25,7 @@ GENDER_SOURCE = "Gaucher, Friesen & Kay (2011); word lists from the open-source 
 MAX_SHOWN = 6  # coded words shown in their sentences in a finding; the rest are counted
 MAX_LEFT_OUT = 10  # words left out that a finding names
 _CONTEXT_WORDS = 5  # words shown either side of a coded word
+_BREAK = re.compile(r"[.!?;:,\n]")  # what ends a phrase: "competitive.\n\nPay" is not one
 
 # The reference tool's separators: these ASCII characters, whitespace, and any non-ASCII
 # character (em dash, curly quotes, accented letters) split words.
@@ -215,7 +216,8 @@ def code_in_context(text: str, *, title: str = "", subject_words: Iterable[str] 
     masculine: Counter[str] = Counter()
     feminine: Counter[str] = Counter()
     first = None
-    words: list[str] = []
+    words: list[str] = []  # "" between two sentences, lines or clauses
+    previous_end = 0
     found: list[tuple[int, str, str, int, int]] = []  # word index, word, coded, start, run
     for run, start, part in _parts(lowered):
         if part not in lists.exceptions:
@@ -229,6 +231,9 @@ def code_in_context(text: str, *, title: str = "", subject_words: Iterable[str] 
             if coded and first is None:
                 first = start
         word = part.strip("_~")
+        if words and _BREAK.search(lowered, previous_end, start):  # a phrase never spans one
+            words.append("")
+        previous_end = start + len(part)
         words.append(word)
         if not word or word in lists.exceptions:
             continue
