@@ -310,3 +310,26 @@ async def test_an_ambiguous_deadline_is_said_under_the_answer(drafts_folder, bac
             await press(pilot, "backspace")
         await press(pilot, *"2030-02-01")
         assert "Reads as: Friday 1 February 2030" in str(screen.query_one("#feedback").render())
+
+
+def test_the_templates_own_text_includes_the_defaults_left_as_they_are(backend):
+    """The review's "the template's own text alone" counts a default the user left alone as
+    the template's words, and an edited one as the user's."""
+    from jdwizard.checks.post import check_draft
+
+    answers = samples(backend)
+    own = check_draft(backend, answers).template_gender
+    assert own is not None and own.feminine.get("understanding")  # "Solid understanding of…"
+    answers["requirements"] = "Go in production\nClear writing"
+    own = check_draft(backend, answers).template_gender
+    assert own is not None and "understanding" not in own.feminine
+
+
+def test_an_unanswered_location_is_said_once(backend):
+    from jdwizard.checks.post import check_draft
+
+    answers = samples(backend)
+    del answers["location"]
+    ids = [(finding.id, finding.field) for finding in check_draft(backend, answers).findings]
+    assert ("unfilled", "location") in ids
+    assert not any(finding_id == "location-missing" for finding_id, _ in ids)

@@ -35,6 +35,7 @@ from jdwizard.checks.reviewer import reviewer_findings
 from jdwizard.checks.terms import check_terms
 from jdwizard.checks.unfilled import check_leftovers, check_required
 from jdwizard.place import mentioned_in_prose
+from jdwizard.template.defaults import untouched
 from jdwizard.template.model import Field, Template
 from jdwizard.template.roles import PAY_ROLES, Role
 
@@ -170,11 +171,18 @@ def check_draft(template: Template, answers: Mapping[str, str],
     if salary is not None and any(f.id == "pay-missing" for f in pay_findings):
         # one line for an empty salary, not two
         findings = [f for f in findings if not (f.id == "unfilled" and f.field == salary.name)]
+    location = template.field_for(Role.LOCATION)
+    if location is not None and location.name in missing:  # "no answer yet" says it already
+        findings = [f for f in findings if f.id != "location-missing"]
     findings += reviewer_findings(document)
     readability = measure(document)
     findings += length_findings(readability)
     findings += _language_findings(document)
-    return Report(findings, gender, readability, verdict, code(fixed_text))
+    # The template's own words: its fixed text, and the defaults the user left as they are.
+    template_text = "".join(
+        segment.text for segment in segments
+        if segment.field is None or untouched(template.field(segment.field), answers))
+    return Report(findings, gender, readability, verdict, code(template_text))
 
 
 def warm_up() -> None:
