@@ -11,7 +11,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from jdwizard.checks.finding import Finding, Severity
-from jdwizard.checks.gender import GenderCoding, code, describe, gender_findings
+from jdwizard.checks.gender import GenderCoding, code, code_in_context, describe, gender_findings
 from jdwizard.checks.pay import (
     PayVerdict,
     benefits_in_text,
@@ -182,7 +182,7 @@ def check_draft(template: Template, answers: Mapping[str, str],
     template_text = "".join(
         segment.text for segment in segments
         if segment.field is None or untouched(template.field(segment.field), answers))
-    return Report(findings, gender, readability, verdict, code(template_text))
+    return Report(findings, gender, readability, verdict, code_in_context(template_text))
 
 
 def warm_up() -> None:

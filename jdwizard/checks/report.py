@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from jdwizard.checks.finding import Finding, Severity
-from jdwizard.checks.gender import GenderCoding, describe
+from jdwizard.checks.gender import Adjusted, GenderCoding, describe
 from jdwizard.checks.pay import NOT_LEGAL_ADVICE
 from jdwizard.checks.post import MIN_READING_EASE, WORDS_RANGE, Report
 
@@ -59,11 +59,27 @@ def with_context(findings: Iterable[Finding], text: str,
 
 
 def gender_line(gender: GenderCoding) -> str:
-    """"masculine-coded (score -2): masculine lead ×2; feminine support"."""
+    """"masculine-coded (score -2): masculine lead ×2; feminine support", from the adjusted
+    figure (the wording choices) when there is one, the reference tool's added when it differs."""
+    shown: GenderCoding | Adjusted = gender.adjusted or gender
     parts = [f"{kind} {describe(words)}" for kind, words in
-             (("masculine", gender.masculine), ("feminine", gender.feminine)) if words]
+             (("masculine", shown.masculine), ("feminine", shown.feminine)) if words]
     detail = f": {'; '.join(parts)}" if parts else ""
-    return f"{gender.label} (score {gender.score:+d}){detail}"
+    return f"{shown.label} (score {shown.score:+d}){detail}{_reference(gender)}"
+
+
+def _reference(gender: GenderCoding) -> str:
+    """" [reference tool: masculine-coded (-3)]" where the adjusted figure differs from it."""
+    adjusted = gender.adjusted
+    if adjusted is None or (adjusted.label, adjusted.score) == (gender.label, gender.score):
+        return ""
+    return f" [reference tool: {gender.label} ({gender.score:+d})]"
+
+
+def gender_figure(gender: GenderCoding) -> str:
+    """"masculine-coded (-2)", adjusted when there is one (see gender_line)."""
+    shown: GenderCoding | Adjusted = gender.adjusted or gender
+    return f"{shown.label} ({shown.score:+d}){_reference(gender)}"
 
 
 def summary_lines(report: Report) -> list[str]:
@@ -82,8 +98,9 @@ def summary_lines(report: Report) -> list[str]:
         lines.append(f"  the template's own text alone: {gender_line(report.template_gender)}")
     low, high = WORDS_RANGE
     lines += [
-        f"Length: {readability.words} words (aim {low}–{high}) · reading ease {ease} "
-        f"({MIN_READING_EASE:.0f}+ is plain English) · {per_sentence} words per sentence",
+        f"Length: {readability.words} words (told under {low} or over {high}) · reading ease "
+        f"{ease} (under {MIN_READING_EASE:.0f} is very difficult) · {per_sentence} words per "
+        "sentence",
         f"Pay transparency: {report.pay.summary()}. {NOT_LEGAL_ADVICE}",
     ]
     return lines
@@ -93,10 +110,9 @@ def compact_summary(report: Report) -> list[str]:
     """A short summary for the review screen: counts, gender label, figures, pay verdict."""
     counts = report.counts
     readability = report.readability
-    gender = f"{report.gender.label} ({report.gender.score:+d})"
+    gender = gender_figure(report.gender)
     if report.template_gender is not None:
-        template = report.template_gender
-        gender += f"; template text alone: {template.label} ({template.score:+d})"
+        gender += f"; template text alone: {gender_figure(report.template_gender)}"
     ease = "n/a" if readability.reading_ease is None else f"{readability.reading_ease:.0f}"
     return [
         f"Checks: {counts[Severity.ERROR]} error(s) · {counts[Severity.WARNING]} warning(s) · "
