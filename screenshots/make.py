@@ -14,16 +14,14 @@ import tempfile
 from pathlib import Path
 
 SIZE = (120, 34)
-ANSWERS = {
-    "company": "Acme Logistics",
-    "what_you_do": "a logistics platform that helps 4,000 independent shops ship faster",
-    "scale": "40M API requests a day",
-    "seniority": "Senior",
-    "hiring_manager": "Priya Shah, Head of Platform",
-    "work_type": "Hybrid",
-    "location": "Berlin, Germany",
-    "language": "Go",
-}
+# The template's own sample answers, but for the ones the screenshots type.
+TYPED = ("datastore", "salary_range", "benefits", "pto_policy", "apply_by")
+
+
+def answers_of(template) -> dict[str, str]:
+    """The sample answers of `template`, without those the screenshots fill in."""
+    return {field.name: field.sample for field in template.fields
+            if field.sample is not None and field.name not in TYPED}
 
 
 async def until(pilot, condition) -> None:
@@ -48,10 +46,14 @@ async def capture(out: Path) -> list[Path]:
     home = Path(os.environ["JDWIZARD_HOME"])
     drafts = home / "drafts"
     written = []
-    save_draft(Draft("backend-engineer", answers=dict(ANSWERS)), "",
-               drafts / "acme-logistics-backend-engineer.toml")
     template = get_template("backend-engineer")
-    update_profile_from(dict(ANSWERS), template, "acme-logistics")
+    answers = answers_of(template)
+    save_draft(Draft("backend-engineer", answers=dict(answers)), "",
+               drafts / "acme-logistics-backend-engineer.toml")
+    nurse = get_template("registered-nurse")
+    save_draft(Draft("registered-nurse", answers=answers_of(nurse)), "",
+               drafts / "registered-nurse.toml")
+    update_profile_from(dict(answers), template, "acme-logistics")
     update_config(profile="acme-logistics")  # the start screen shows the chosen profile
 
     app = JDWizardApp(None, drafts)
@@ -59,12 +61,15 @@ async def capture(out: Path) -> list[Path]:
         await pilot.pause()  # the start screen is up once the app has started
         written.append(Path(app.save_screenshot("start.svg", str(out))))
 
-    app = JDWizardApp(new_session(template, drafts / "shot.toml", dict(ANSWERS), drafts))
+    app = JDWizardApp(new_session(template, drafts / "shot.toml", dict(answers), drafts))
     async with app.run_test(size=SIZE) as pilot:
         await app.screen.jump_to("datastore")
         await pilot.press(*"PostgreSQL")
         await until(pilot, lambda: app.session.renderer_ready)
         written.append(Path(app.save_screenshot("field.svg", str(out))))
+        await app.screen.jump_to("requirements")  # the template's list, to edit
+        await pilot.pause()
+        written.append(Path(app.save_screenshot("list.svg", str(out))))
         await app.screen.jump_to("salary_range")
         await pilot.press(*"$150k-190k per year")
         await pilot.pause()
