@@ -323,13 +323,3 @@ def test_the_templates_own_text_includes_the_defaults_left_as_they_are(backend):
     answers["requirements"] = "Go in production\nClear writing"
     own = check_draft(backend, answers).template_gender
     assert own is not None and "understanding" not in own.feminine
-
-
-def test_an_unanswered_location_is_said_once(backend):
-    from jdwizard.checks.post import check_draft
-
-    answers = samples(backend)
-    del answers["location"]
-    ids = [(finding.id, finding.field) for finding in check_draft(backend, answers).findings]
-    assert ("unfilled", "location") in ids
-    assert not any(finding_id == "location-missing" for finding_id, _ in ids)

@@ -86,7 +86,7 @@ async def test_an_imported_template_walks_and_saves_like_the_builtin_one(tmp_pat
     document = path.with_suffix(".md").read_text("utf-8")
     assert "{{" not in document and "[" not in document
     assert "## What we offer" in document and "- Health insurance.\n- A yearly" in document
-    assert document.startswith("# Backend Engineer\n\n- **Company:** Acme Logistics\n")
+    assert document.startswith("# Backend Engineer\n\n- Company: Acme Logistics\n")
     assert "\n## How to apply\n\nApply through this posting" in document
 
 

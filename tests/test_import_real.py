@@ -63,7 +63,7 @@ def test_the_page_s_words_to_its_reader_are_not_the_post(pm):
     report, template = pm
     for words in READER_WORDS:
         assert words not in template.body, words
-    assert template.body.startswith("# {{ job_title }}\n\n- **Company:** {{ company }}\n")
+    assert template.body.startswith("# {{ job_title }}\n\n- Company: {{ company }}\n")
     assert "\n## The role\n\n{{ company }} is {{ what_you_do }}. We're looking for" in template.body
     assert template.when_to_use.startswith("Use this Product Manager job description template")
     assert template.personalize == "Customize it for your company, then post it to job boards."
@@ -159,9 +159,9 @@ def test_the_imported_page_renders_a_complete_post(pm):
     post = Renderer(template).render(PM_ANSWERS)
     assert "{{" not in post and "[" not in post and "{%" not in post
     assert post.startswith(
-        "# Product Manager\n\n- **Company:** Harbour Dental Software\n- **Location:** Leeds, UK\n"
-        "- **Workplace:** hybrid, two days a week in the office\n"
-        "- **Employment type:** Full-time\n\n## The role\n\n"
+        "# Product Manager\n\n- Company: Harbour Dental Software\n- Location: Leeds, UK\n"
+        "- Workplace: hybrid, two days a week in the office\n"
+        "- Employment type: Full-time\n\n## The role\n\n"
         "Harbour Dental Software is a booking app used by 3,000 dental clinics.")
     assert "be trusted to own the share of new clinics live within a week from" in post
     assert "\n## How to apply\n\nApply through this posting" in post
@@ -310,7 +310,7 @@ def test_a_body_with_its_own_sections_keeps_them():
     parsed = parse_template_text(text, source_name="nurse.md", known_fields={})
     assert "how_to_apply" not in [field.name for field in parsed.fields]
     assert parsed.body == (
-        "# {{ job_title }}\n\n- **Employment type:** {{ employment_type }}\n\n"
+        "# {{ job_title }}\n\n- Employment type: {{ employment_type }}\n\n"
         "Join {{ ward }} as a nurse.\n\n## How to apply\n\nEmail {{ contact_address }} by Friday.\n"
         "\n{% if apply_by %}\n{{ apply_by }}\n{% endif %}\n"
         "{% if eeo_statement %}\n{{ eeo_statement }}\n{% endif %}\n"
@@ -332,11 +332,11 @@ def test_a_template_naming_a_standard_field_keeps_its_own(tmp_path):
     names = list(template.field_names)
     assert names.count("job_title") == names.count("employment_type") == 1
     assert names.count("apply_by") == 1
-    assert template.body.startswith("# {{ job_title }}\n\n- **Company:** {{ company }}\n\n")
+    assert template.body.startswith("# {{ job_title }}\n\n- Company: {{ company }}\n\n")
     assert template.body.count("{{ apply_by }}") == 1  # where the text put it, not again
     post = Renderer(template).render({"job_title": "Shift Lead", "company": "Acme",
                                       "employment_type": "Part-time"})
-    assert post.startswith("# Shift Lead\n\n- **Company:** Acme\n\nWe hire a Shift Lead at Acme "
+    assert post.startswith("# Shift Lead\n\n- Company: Acme\n\nWe hire a Shift Lead at Acme "
                            "(Part-time).")
 
 

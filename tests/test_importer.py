@@ -164,8 +164,8 @@ def test_seed_renders_as_a_markdown_job_description(tmp_path):
     document = Renderer(template).render(SEED_ANSWERS)
     assert "{{" not in document and "[" not in document and "{%" not in document
     assert document.startswith(
-        "# Backend Engineer\n\n- **Company:** Acme Logistics\n- **Location:** Berlin\n"
-        "- **Workplace:** hybrid\n- **Employment type:** Full-time\n\n"
+        "# Backend Engineer\n\n- Company: Acme Logistics\n- Location: Berlin\n"
+        "- Workplace: hybrid\n- Employment type: Full-time\n\n"
         "## About Acme Logistics\n\nAcme Logistics is a logistics platform")
     for heading in ["The role", "What you'll do", "What we're looking for", "Nice to have",
                     "What we offer"]:
@@ -358,7 +358,7 @@ def test_markdown_form(tmp_path):
     assert template.when_to_use == "Use it when the role is mostly reporting and analysis."
     assert template.body == (
         "# {{ job_title }}\n\n"
-        "- **Company:** {{ company }}\n- **Employment type:** {{ employment_type }}\n\n"
+        "- Company: {{ company }}\n- Employment type: {{ employment_type }}\n\n"
         "## About {{ company }}\n\n{{ company }} builds {{ product }}.\n\n"
         "## What you'll do\n\n- Analyse data in {{ warehouse }}.\n"
         "  - Share findings with {{ company }} leadership.\n\n"

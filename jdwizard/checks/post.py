@@ -171,9 +171,6 @@ def check_draft(template: Template, answers: Mapping[str, str],
     if salary is not None and any(f.id == "pay-missing" for f in pay_findings):
         # one line for an empty salary, not two
         findings = [f for f in findings if not (f.id == "unfilled" and f.field == salary.name)]
-    location = template.field_for(Role.LOCATION)
-    if location is not None and location.name in missing:  # "no answer yet" says it already
-        findings = [f for f in findings if f.id != "location-missing"]
     findings += reviewer_findings(document)
     readability = measure(document)
     findings += length_findings(readability)

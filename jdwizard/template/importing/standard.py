@@ -102,7 +102,7 @@ def _with_title(body: str, title: str, names: set[str]) -> str:
         lines = lines[1:]
         while lines and not lines[0].strip():
             lines = lines[1:]
-    facts = [f"- **{label}:** {{{{ {name} }}}}" for name, label in _FACTS
+    facts = [f"- {label}: {{{{ {name} }}}}" for name, label in _FACTS
              if name in names and not (name == "employment_type" and name in used)]
     top = ["# {{ job_title }}", ""]
     if facts:
