@@ -293,7 +293,7 @@ async def test_the_title_box_follows_a_seniority_typed_just_before_moving_on(
                        "the title to follow")
         assert "job_title" not in app.session.answers
         assert "✎ The template's text" in str(screen.query_one("#hint").render())
-        await press(pilot, *" II")
+        await press(pilot, "end", *" II")  # End keeps it, to add to it (typing replaces it)
         assert app.session.answers["job_title"] == "Staff Backend Engineer II"
         assert "✎ Your text (F5" in str(screen.query_one("#hint").render())
 
@@ -323,3 +323,17 @@ def test_the_templates_own_text_includes_the_defaults_left_as_they_are(backend):
     answers["requirements"] = "Go in production\nClear writing"
     own = check_draft(backend, answers).template_gender
     assert own is not None and "understanding" not in own.feminine
+
+
+async def test_typing_over_a_one_line_default_replaces_it(drafts_folder, backend):
+    """A one-line default is shown selected: typing replaces "Full-time" rather than adding to
+    it, and Enter keeps it as it is."""
+    app = JDWizardApp(new_session(backend, None, {}, folder=drafts_folder))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await screen.jump_to("employment_type")
+        await press(pilot, *"Part-time")
+        assert app.session.answers["employment_type"] == "Part-time"
+        await screen.jump_to("job_title")
+        await press(pilot, "enter")
+        assert "job_title" not in app.session.answers

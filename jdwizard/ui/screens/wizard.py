@@ -184,8 +184,9 @@ class WizardScreen(ActionScreen[None]):
     def _new_box(self, field: Field) -> AnswerBox:
         """A box holding the field's answer, or, while it is untouched, its default filled in
         from the other answers (what the user edits then becomes theirs)."""
-        return AnswerBox(field, effective_answer(self.session.template, field,
-                                                 self.session.answers))
+        answers = self.session.answers
+        return AnswerBox(field, effective_answer(self.session.template, field, answers),
+                         replaceable=untouched(field, answers))
 
     def _box_of(self, field: Field) -> AnswerBox:
         return self.query_one(f"#answer-{field.name}", AnswerBox)
@@ -303,9 +304,12 @@ class WizardScreen(ActionScreen[None]):
         self._hint_untouched = untouched(field, self.session.answers)
         if field.default is not None:
             if self._hint_untouched:
-                shown_hint.append("\n✎ The template's text: edit it freely"
-                                  + (", or empty it to leave the section out" if
-                                     field.as_list or not field.required else "") + ".", "italic")
+                if field.multi_line:
+                    note = "edit it freely" + (", or empty it to leave the section out" if
+                                               field.as_list or not field.required else "")
+                else:
+                    note = "typing replaces it; End keeps it, to add to it"
+                shown_hint.append(f"\n✎ The template's text: {note}.", "italic")
             else:
                 shown_hint.append("\n✎ Your text (F5 puts the template's back).", "italic")
         self._hint_from_profile = self.session.from_profile(field)

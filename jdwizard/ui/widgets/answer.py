@@ -39,8 +39,11 @@ class AnswerBox(KeysInOrder, TextArea):
         Binding("alt+down", "move_line(1)", "Move item down", show=False),
     ]
 
-    def __init__(self, field: Field, answer: str) -> None:
+    def __init__(self, field: Field, answer: str, *, replaceable: bool = False) -> None:
         self.field = field
+        # A one-line default the user has not touched: shown selected, so typing replaces it
+        # ("Full-time" becomes "Part-time", not "Full-timePart-time").
+        self.replaceable = replaceable and not field.multi_line
         classes = "answer -text" if field.multi_line else "answer -line"
         super().__init__(answer, soft_wrap=True, tab_behavior="focus", show_line_numbers=False,
                          id=f"answer-{field.name}", classes=classes)
@@ -66,10 +69,17 @@ class AnswerBox(KeysInOrder, TextArea):
         self.load_text(answer)
         self._loaded = self.text
         self._wrap_lines()
-        self.move_cursor(self.document.end)  # typing adds to it, as on a box just made
+        self._place_cursor()  # as on a box just made
 
     def on_mount(self) -> None:
-        self.move_cursor(self.document.end)  # typing adds to the answer
+        self._place_cursor()
+
+    def _place_cursor(self) -> None:
+        """At the end (typing adds to the answer), or all of a replaceable default selected."""
+        if self.replaceable and not self.edited:
+            self.select_all()
+        else:
+            self.move_cursor(self.document.end)
 
     def _wrap_lines(self, row: int | None = None) -> None:
         """Wrap long lines, unless one (line `row`, or any) is too long to wrap quickly; wrap
