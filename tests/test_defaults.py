@@ -275,6 +275,8 @@ async def test_editing_the_requirements_in_the_wizard_saves_them_and_the_post(
         await press(pilot, "f5")
         assert "requirements" not in app.session.answers
         assert "A pragmatic approach" in answer_box(app).text
+        await press(pilot, "ctrl+z")  # F5 can be taken back: the user's list is theirs again
+        assert "A pragmatic approach" not in app.session.answers["requirements"]
 
 
 async def test_the_title_box_follows_a_seniority_typed_just_before_moving_on(

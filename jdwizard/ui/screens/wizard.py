@@ -459,7 +459,10 @@ class WizardScreen(ActionScreen[None]):
             return
         self.session.reset_answer(field.name)
         box = self._box_of(field)
-        box.reload(effective_answer(self.session.template, field, self.session.answers))
+        box.reload(effective_answer(self.session.template, field, self.session.answers),
+                   undoable=True)
+        self.notify("The template's text is back. Ctrl+Z brings yours back.",
+                    title=visible(field.label), markup=False)
         self._update_hint()
         self._show_feedback()
         self._refresh_preview(follow=0)

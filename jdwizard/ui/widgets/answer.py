@@ -61,12 +61,16 @@ class AnswerBox(KeysInOrder, TextArea):
         """Whether the text differs from what the box was given."""
         return self.text != self._loaded
 
-    def reload(self, answer: str) -> None:
-        """Hold `answer` as given (a default that follows other answers, filled in anew)."""
+    def reload(self, answer: str, *, undoable: bool = False) -> None:
+        """Hold `answer` as given (a default that follows other answers, filled in anew);
+        `undoable`: as an edit Ctrl+Z takes back (the user's text put aside for the default)."""
         if answer == self._given and not self.edited:
             return
         self._given = answer
-        self.load_text(answer)
+        if undoable:
+            self.replace(answer, (0, 0), self.document.end)
+        else:
+            self.load_text(answer)
         self._loaded = self.text
         self._wrap_lines()
         self._place_cursor()  # as on a box just made
