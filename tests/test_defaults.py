@@ -339,3 +339,27 @@ async def test_typing_over_a_one_line_default_replaces_it(drafts_folder, backend
         await screen.jump_to("job_title")
         await press(pilot, "enter")
         assert "job_title" not in app.session.answers
+
+
+def test_a_default_inserting_a_long_answer_many_times_is_refused_at_once(
+        tmp_path, capsys, monkeypatch):
+    """1,000 items each inserting a 200 KB answer would make 200 MB (it took 26 s and 800 MB
+    before failing as "fix the template's body"): it is measured before it is built, and
+    `render` says so in one line, naming the field and what to do."""
+    from jdwizard.cli import main
+
+    folder = tmp_path / "home" / "templates" / "amp"
+    folder.mkdir(parents=True)
+    items = ",".join(['"{{a}}"'] * 1000)
+    (folder / "template.toml").write_text(
+        'id = "amp"\ntitle = "Amp"\n[[fields]]\nname = "a"\nkind = "text"\n'
+        f'[[fields]]\nname = "b"\nkind = "text"\nlist = true\ndefault = [{items}]\n', "utf-8")
+    (folder / "body.md.j2").write_text("# {{ a }}\n\n- {{ b }}\n", "utf-8")
+    draft = tmp_path / "d.toml"
+    draft.write_text('template = "amp"\n[answers]\na = """' + "word " * 40_000 + '"""\n',
+                     "utf-8")
+    monkeypatch.setenv("JDWIZARD_HOME", str(tmp_path / "home"))
+    assert main(["render", str(draft)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "default of field 'b'" in err, err
+    assert "1,000,000 characters" in err and "template.toml" in err

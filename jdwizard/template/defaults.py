@@ -13,10 +13,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from jdwizard.errors import UserError
 from jdwizard.template.answers import escape_block_start, placeholder, prepare_answer
 from jdwizard.template.model import Field, FieldKind, Template
 
 REFERENCE = re.compile(r"\{\{\s*([a-z_][a-z0-9_]{0,63})\s*\}\}")
+# Characters one field's default may make once filled in: far above any real list (a few KB),
+# and measured before it is built, so a template inserting a long answer a thousand times is
+# refused at once rather than after seconds and hundreds of MB.
+MAX_FILLED = 1_000_000
+
+
+class DefaultTooLarge(UserError):
+    """A default that would make more text than MAX_FILLED, filled in with these answers."""
 _ANY_TAG = re.compile(r"\{\{|\{%|\{#")
 
 
@@ -49,15 +58,41 @@ def effective_answer(template: Template, field: Field, answers: Mapping[str, str
     if not untouched(field, answers):
         return answers.get(field.name, "")
     lines = []
+    values: dict[str, str] = {}  # each inserted field's text, prepared once
+    size = 0
     for item in default_items(field):
-        text, dropped = _fill(template, item, answers, drop_unanswered=field.as_list)
+        size += len(item) + sum(len(_inserted(template, match.group(1), answers, values))
+                                for match in REFERENCE.finditer(item))
+        if size > MAX_FILLED:
+            raise DefaultTooLarge(
+                f"the default of field {field.name!r} would make more than {MAX_FILLED:,} "
+                "characters with these answers; insert fewer fields in it in template.toml")
+        text, dropped = _fill(template, item, answers, field.as_list, values)
         if not dropped:
             lines.append(" ".join(text.split()) if field.kind is FieldKind.LINE else text)
     return "\n".join(lines)
 
 
+def _inserted(template: Template, name: str, answers: Mapping[str, str],
+              values: dict[str, str]) -> str:
+    """The text `{{ name }}` inserts: the field's answer (or its plain default), prepared and
+    on one line; "" for a name no field has (remembered in `values`)."""
+    if name not in values:
+        try:
+            other = template.field(name)
+        except KeyError:
+            values[name] = ""
+            return ""
+        raw = answers.get(other.name)
+        if raw is None:
+            raw = default_items(other)[0] if isinstance(other.default, str) else ""
+        text = prepare_answer(other, raw)
+        values[name] = " ".join(text.split()) if other.kind is FieldKind.TEXT else text
+    return values[name]
+
+
 def _fill(template: Template, item: str, answers: Mapping[str, str],
-          drop_unanswered: bool) -> tuple[str, bool]:
+          drop_unanswered: bool, values: dict[str, str]) -> tuple[str, bool]:
     """`item` with each `{{ name }}` replaced by that field's answer; whether it is dropped (a
     list item inserting an optional field that has no answer)."""
     dropped = False
@@ -68,12 +103,7 @@ def _fill(template: Template, item: str, answers: Mapping[str, str],
             other = template.field(match.group(1))
         except KeyError:
             return match.group(0)
-        raw = answers.get(other.name)
-        if raw is None:
-            raw = default_items(other)[0] if isinstance(other.default, str) else ""
-        text = prepare_answer(other, raw)
-        if other.kind is FieldKind.TEXT:
-            text = " ".join(text.split())  # inserted in a line
+        text = _inserted(template, other.name, answers, values)
         if text:  # at the start of a line, an answer's "# " is text, not a heading
             starts_line = match.start() == 0 or item[match.start() - 1] == "\n"
             return escape_block_start(text) if starts_line else text

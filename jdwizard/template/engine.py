@@ -51,7 +51,7 @@ from jdwizard.template.answers import (
     placeholder,
     prepare_answer,
 )
-from jdwizard.template.defaults import effective_answer
+from jdwizard.template.defaults import DefaultTooLarge, effective_answer
 from jdwizard.template.model import Field, FieldKind, Template, Validator
 from jdwizard.template.wording import article
 
@@ -746,6 +746,9 @@ class Renderer:
                 f"template '{self.template.id}' cannot be rendered{where}: {error}; "
                 "fix the template's body"
             ) from None
+        except DefaultTooLarge as error:
+            raise RenderError(f"template '{self.template.id}' cannot be rendered: {error}") \
+                from None
         except Exception as error:  # the template's own code, on the user's answers
             line = _body_line(error)
             where = f" at line {line}" if line is not None else ""

@@ -25,7 +25,7 @@ from textual.widgets import ContentSwitcher, Header, OptionList, Static, TextAre
 from jdwizard.checks.answer import needs_checking
 from jdwizard.checks.finding import Severity
 from jdwizard.safe_text import visible
-from jdwizard.template.defaults import effective_answer, untouched
+from jdwizard.template.defaults import DefaultTooLarge, effective_answer, untouched
 from jdwizard.template.engine import RenderError
 from jdwizard.template.model import Field
 from jdwizard.ui import actions, messages
@@ -185,8 +185,17 @@ class WizardScreen(ActionScreen[None]):
         """A box holding the field's answer, or, while it is untouched, its default filled in
         from the other answers (what the user edits then becomes theirs)."""
         answers = self.session.answers
-        return AnswerBox(field, effective_answer(self.session.template, field, answers),
+        return AnswerBox(field, self._default_of(field),
                          replaceable=untouched(field, answers))
+
+    def _default_of(self, field: Field) -> str:
+        """The field's answer, or its default filled in from the other answers ("" and a
+        notice for a default too large to fill in: see defaults.MAX_FILLED)."""
+        try:
+            return effective_answer(self.session.template, field, self.session.answers)
+        except DefaultTooLarge as error:
+            self.notify(f"{error}.", title="Template", severity="error", markup=False)
+            return ""
 
     def _box_of(self, field: Field) -> AnswerBox:
         return self.query_one(f"#answer-{field.name}", AnswerBox)
@@ -242,7 +251,7 @@ class WizardScreen(ActionScreen[None]):
         if untouched(field, self.session.answers):
             box = self._box_of(field)
             if not box.edited:
-                box.reload(effective_answer(self.session.template, field, self.session.answers))
+                box.reload(self._default_of(field))
 
     @staticmethod
     def _cursor_line(box: AnswerBox) -> int:
@@ -263,7 +272,7 @@ class WizardScreen(ActionScreen[None]):
         self.index = max(0, min(index, len(self.session.fields) - 1))
         box = await self._box(self.field)
         if untouched(self.field, self.session.answers) and not box.edited:
-            box.reload(effective_answer(self.session.template, self.field, self.session.answers))
+            box.reload(self._default_of(self.field))
         self.query_one("#answers", ContentSwitcher).current = box.id
         self.set_focus(box)  # now: a key typed after the move lands here
         if at is not None:
@@ -459,7 +468,7 @@ class WizardScreen(ActionScreen[None]):
             return
         self.session.reset_answer(field.name)
         box = self._box_of(field)
-        box.reload(effective_answer(self.session.template, field, self.session.answers),
+        box.reload(self._default_of(field),
                    undoable=True)
         self.notify("The template's text is back. Ctrl+Z brings yours back.",
                     title=visible(field.label), markup=False)
