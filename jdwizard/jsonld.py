@@ -24,6 +24,7 @@ from jdwizard.checks.salary import SalaryError, SalaryRange, parse_salary
 from jdwizard.deadline import read_deadline
 from jdwizard.export import export, to_html, to_plain_text
 from jdwizard.place import Place, eu_members, region_name, resolve
+from jdwizard.safe_text import for_document
 from jdwizard.template.defaults import effective_answer
 from jdwizard.template.model import Template
 from jdwizard.template.roles import Role
@@ -60,8 +61,8 @@ def job_posting(template: Template, answers: Mapping[str, str], document: str,
     missing: list[str] = []
     posting: dict[str, Any] = {"@context": CONTEXT, "@type": "JobPosting"}
 
-    def value(role: Role) -> str:
-        return role_answer(template, answers, role).strip()
+    def value(role: Role) -> str:  # as the document has it: no control characters
+        return for_document(role_answer(template, answers, role)).strip()
 
     title = heading(document) or value(Role.JOB_TITLE)
     _put(posting, missing, "title", title or None)

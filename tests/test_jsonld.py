@@ -307,3 +307,18 @@ def test_a_save_writes_no_jsonld_nor_posted_unless_one_was_saved(drafts_folder):
     session.save_now()
     session.close()
     assert not path.with_suffix(".jsonld").exists() and load_draft(path).posted is None
+
+
+def test_no_control_character_of_an_answer_reaches_the_json_ld(tmp_path, capsys):
+    """The document drops control characters (an OSC 52 sequence would write the clipboard of
+    whoever prints the file); the JSON-LD made from the same answers drops them too."""
+    hostile = "Acme\x1b]52;c;aGk=\x07 \x9b31m Labs"
+    path = draft(tmp_path, sample_answers(company=hostile))
+    out = tmp_path / "out.jsonld"
+    assert main(["render", str(path), "--format", "jsonld", "-o", str(out)]) == 0
+    capsys.readouterr()
+    posting = json.loads(out.read_text("utf-8"))
+    name = posting["hiringOrganization"]["name"]
+    assert not re.search("[\x00-\x1f\x7f-\x9f]", json.dumps(posting, ensure_ascii=False)
+                         .replace("\n", ""))
+    assert name.startswith("Acme") and name.endswith("Labs")
