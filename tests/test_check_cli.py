@@ -208,3 +208,17 @@ def test_a_draft_is_read_up_to_a_drafts_own_limit(tmp_path, capsys):
     main(["check", str(path)])
     captured = capsys.readouterr()
     assert captured.out.startswith(f"Checked {path}") and not captured.err
+
+
+def test_a_bad_checks_table_names_its_draft_among_several_files(tmp_path, capsys):
+    """With several files, an error must say which one it is about."""
+    from jdwizard.cli import main
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('template = "backend-engineer"\n[checks]\ndismissed = "length"\n'
+                   '[answers]\ncompany = "A"\n', "utf-8")
+    post = tmp_path / "post.md"
+    post.write_text("# Cook\n\nLocation: Denver, CO\n\nPay: $20 per hour.\n", "utf-8")
+    assert main(["check", str(post), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}: the draft's [checks] table" in err

@@ -182,8 +182,11 @@ def check_file(path: Path, profile_name: str | None, employees: int | None = Non
         if reason is not None:
             return Checked(name, skipped=f"not a jdwizard draft ({reason})")
         session = open_session(path, edit=False)
-        keys: dict[str, str] = dict.fromkeys(dismiss.draft_keys(session.draft.extra),
-                                             dismiss.FROM_DRAFT)
+        try:
+            dismissed_keys = dismiss.draft_keys(session.draft.extra)
+        except UserError as error:  # several files: say which one
+            raise UserError(f"{path}: {error}") from None
+        keys: dict[str, str] = dict.fromkeys(dismissed_keys, dismiss.FROM_DRAFT)
         profile = _profile_for(profile_name, session.company_name)
         never = profile.never if profile is not None else []
         report = check_draft(session.template, session.answers,
