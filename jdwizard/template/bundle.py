@@ -158,7 +158,8 @@ def _check_defaults(fields: tuple[Field, ...], where: str) -> None:
             other = by_name.get(name)
             if other is None:
                 raise TemplateError(f"{where} field {field.name!r}: its default inserts "
-                                    f"{{{{ {name} }}}}, which no [[fields]] entry defines")
+                                    f"{{{{ {name} }}}}, which no [[fields]] entry defines; add "
+                                    "that field, or give this one a default of its own")
             if references(other):
                 raise TemplateError(f"{where} field {field.name!r}: its default inserts "
                                     f"{name!r}, whose own default inserts fields; insert those "
