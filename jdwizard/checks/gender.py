@@ -175,18 +175,25 @@ def code(text: str) -> GenderCoding:
     feminine: Counter[str] = Counter()
     first = None
     for start, word in _words(text.lower()):
-        if word in lists.exceptions:
-            continue
-        coded = False
-        if word.startswith(lists.masculine):
-            masculine[word] += 1
-            coded = True
-        if word.startswith(lists.feminine):
-            feminine[word] += 1
-            coded = True
-        if coded and first is None:
+        if _count(word, lists, masculine, feminine) and first is None:
             first = start
     return GenderCoding(dict(masculine), dict(feminine), first)
+
+
+def _count(word: str, lists: WordLists, masculine: Counter[str],
+           feminine: Counter[str]) -> bool:
+    """Count `word` as the reference tool does (under each list whose stem it starts with,
+    unless it is an exception); whether it is coded."""
+    if word in lists.exceptions:
+        return False
+    coded = False
+    if word.startswith(lists.masculine):
+        masculine[word] += 1
+        coded = True
+    if word.startswith(lists.feminine):
+        feminine[word] += 1
+        coded = True
+    return coded
 
 
 def describe(words: dict[str, int]) -> str:
@@ -220,16 +227,8 @@ def code_in_context(text: str, *, title: str = "", subject_words: Iterable[str] 
     previous_end = 0
     found: list[tuple[int, str, str, int, int]] = []  # word index, word, coded, start, run
     for run, start, part in _parts(lowered):
-        if part not in lists.exceptions:
-            coded = False
-            if part.startswith(lists.masculine):
-                masculine[part] += 1
-                coded = True
-            if part.startswith(lists.feminine):
-                feminine[part] += 1
-                coded = True
-            if coded and first is None:
-                first = start
+        if _count(part, lists, masculine, feminine) and first is None:
+            first = start
         word = part.strip("_~")
         if words and _BREAK.search(lowered, previous_end, start):  # a phrase never spans one
             words.append("")
