@@ -53,21 +53,29 @@ class Match:
     phrase: str = ""
 
 
-@dataclass(frozen=True)
-class Adjusted:
-    """The coded words that are wording choices, and every match with why it counts or not."""
+class _Scored:
+    """The score and label of coded words counted in `masculine` and `feminine`."""
 
-    masculine: dict[str, int] = field(default_factory=dict)
-    feminine: dict[str, int] = field(default_factory=dict)
-    matches: tuple[Match, ...] = ()
+    masculine: dict[str, int]
+    feminine: dict[str, int]
 
     @property
     def score(self) -> int:
+        """Feminine occurrences minus masculine ones."""
         return sum(self.feminine.values()) - sum(self.masculine.values())
 
     @property
     def label(self) -> str:
         return label_for(self.score, any(self.masculine) or any(self.feminine))
+
+
+@dataclass(frozen=True)
+class Adjusted(_Scored):
+    """The coded words that are wording choices, and every match with why it counts or not."""
+
+    masculine: dict[str, int] = field(default_factory=dict)
+    feminine: dict[str, int] = field(default_factory=dict)
+    matches: tuple[Match, ...] = ()
 
     def left_out(self) -> list[tuple[Match, int]]:
         """The matches left out, one per word, reason and phrase, with how many there are."""
@@ -89,7 +97,7 @@ class Adjusted:
 
 
 @dataclass(frozen=True)
-class GenderCoding:
+class GenderCoding(_Scored):
     """The coded words found (word -> occurrences) and the label they add up to, as the
     reference scores them; `adjusted` without the matches that are not wording choices."""
 
@@ -97,15 +105,6 @@ class GenderCoding:
     feminine: dict[str, int] = field(default_factory=dict)
     first: int | None = None  # where the first coded word is in the text
     adjusted: Adjusted | None = None  # from `code_in_context`
-
-    @property
-    def score(self) -> int:
-        """Feminine occurrences minus masculine ones."""
-        return sum(self.feminine.values()) - sum(self.masculine.values())
-
-    @property
-    def label(self) -> str:
-        return label_for(self.score, any(self.masculine) or any(self.feminine))
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {"label": self.label, "masculine": self.masculine,
