@@ -318,45 +318,52 @@ def _years_asked(tokens: list[tuple[str, int]], at: int) -> int | None:
     return None
 
 
-def _experience(lines: list[Line]) -> list[Finding]:
-    """The first "8+ years" of experience asked: with an experience word near it, or as an
-    item of a must-have list ("- 10+ years in backend development")."""
-    found = words()
-    least = found.data["experience"]["min_years"]
-    about = set(found.data["experience"]["words"])
+def _sentences(lines: list[Line], found: Words) -> Iterator[tuple[Line, re.Match[str], bool]]:
+    """Each sentence of the lines that are not headings, with its line and whether it is under
+    a must-have heading."""
     must_have = False
     for line in lines:
         if line.kind is Kind.HEADING:
             must_have = _is_must_have(line.text, found)
             continue
         for sentence in _SENTENCE.finditer(line.text):
-            if not _NUMBER.search(sentence.group()):
+            yield line, sentence, must_have
+
+
+def _experience(lines: list[Line]) -> list[Finding]:
+    """The first "8+ years" of experience asked: with an experience word near it, or as an
+    item of a must-have list ("- 10+ years in backend development")."""
+    found = words()
+    least = found.data["experience"]["min_years"]
+    about = set(found.data["experience"]["words"])
+    for line, sentence, must_have in _sentences(lines, found):
+        if not _NUMBER.search(sentence.group()):
+            continue
+        tokens = _tokens(sentence.group())
+        for at, (token, start) in enumerate(tokens):
+            number = _number(token)
+            if number is None or number < least:
                 continue
-            tokens = _tokens(sentence.group())
-            for at, (token, start) in enumerate(tokens):
-                number = _number(token)
-                if number is None or number < least:
-                    continue
-                if at >= 2 and tokens[at - 1][0] in RANGE and _number(tokens[at - 2][0]):
-                    continue  # the top of a range: "3-8 years" asks for 3
-                years = _years_asked(tokens, at)
-                if years is None:
-                    continue
-                after = {t for t, _ in tokens[years + 1 : years + 7]}
-                before = {t for t, _ in tokens[max(0, at - 5) : at]}
-                listed = must_have and line.kind is Kind.ITEM
-                if after & {"old", "ago"} or not (listed or after & about or before & about):
-                    continue
-                phrase = sentence.group()[start : tokens[years][1] + len(tokens[years][0])]
-                return [Finding(
-                    "experience-years", Severity.INFO, None,
-                    f"\"{phrase}\" of experience: a long count of years turns away people "
-                    "who learnt the same faster.",
-                    "Name the skills and the scope those years should bring, and ask for fewer "
-                    "years or none. Source: jdwizard editorial; reviewers of real posts flag 8 "
-                    "or more years (issue 15).",
-                    line.start + sentence.start() + start,
-                )]
+            if at >= 2 and tokens[at - 1][0] in RANGE and _number(tokens[at - 2][0]):
+                continue  # the top of a range: "3-8 years" asks for 3
+            years = _years_asked(tokens, at)
+            if years is None:
+                continue
+            after = {t for t, _ in tokens[years + 1 : years + 7]}
+            before = {t for t, _ in tokens[max(0, at - 5) : at]}
+            listed = must_have and line.kind is Kind.ITEM
+            if after & {"old", "ago"} or not (listed or after & about or before & about):
+                continue
+            phrase = sentence.group()[start : tokens[years][1] + len(tokens[years][0])]
+            return [Finding(
+                "experience-years", Severity.INFO, None,
+                f"\"{phrase}\" of experience: a long count of years turns away people "
+                "who learnt the same faster.",
+                "Name the skills and the scope those years should bring, and ask for fewer "
+                "years or none. Source: jdwizard editorial; reviewers of real posts flag 8 "
+                "or more years (issue 15).",
+                line.start + sentence.start() + start,
+            )]
     return []
 
 
@@ -381,26 +388,21 @@ def _degree(text: str, lines: list[Line]) -> list[Finding]:
     degree = found.data["degree"]
     if not found.degree_words.search(text) or found.degree_alternatives.search(text):
         return []
-    must_have = False
-    for line in lines:
-        if line.kind is Kind.HEADING:
-            must_have = _is_must_have(line.text, found)
+    for line, sentence, must_have in _sentences(lines, found):
+        if not found.degree_words.search(sentence.group()):
             continue
-        for sentence in _SENTENCE.finditer(line.text):
-            if not found.degree_words.search(sentence.group()):
-                continue
-            at = _degree_at(_tokens(sentence.group()), degree)
-            if at is None or found.degree_optional.search(sentence.group()):
-                continue
-            if must_have or found.degree_cues.search(sentence.group()):
-                return [Finding(
-                    "degree-required", Severity.INFO, None,
-                    "A degree is asked for with no alternative such as \"or equivalent "
-                    "experience\".",
-                    "If experience can stand in for it, say so; if the law requires the degree "
-                    f"(a licence), say that. Source: {degree['source']}.",
-                    line.start + sentence.start() + at,
-                )]
+        at = _degree_at(_tokens(sentence.group()), degree)
+        if at is None or found.degree_optional.search(sentence.group()):
+            continue
+        if must_have or found.degree_cues.search(sentence.group()):
+            return [Finding(
+                "degree-required", Severity.INFO, None,
+                "A degree is asked for with no alternative such as \"or equivalent "
+                "experience\".",
+                "If experience can stand in for it, say so; if the law requires the degree "
+                f"(a licence), say that. Source: {degree['source']}.",
+                line.start + sentence.start() + at,
+            )]
     return []
 
 
